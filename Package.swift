@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// One set of settings for every target: Swift 6 language mode with strict concurrency.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Miniproc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "miniproc", targets: ["miniproc"]),
+        .executable(name: "miniproc-bench", targets: ["MiniprocBench"]),
+        .library(name: "MapReduce", targets: ["MapReduce"]),
+        .library(name: "Jobs", targets: ["Jobs"]),
+        .library(name: "Cluster", targets: ["Cluster"]),
+        .library(name: "ClusterProfiles", targets: ["ClusterProfiles"]),
+        .library(name: "Autoscaling", targets: ["Autoscaling"]),
+        .library(name: "MiniprocTesting", targets: ["MiniprocTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // The core: Foundation only.
+        .target(name: "MapReduce", swiftSettings: swiftSettings),
+        .target(name: "ResourceManager", swiftSettings: swiftSettings),
+        .target(name: "Cluster", dependencies: ["MapReduce", "ResourceManager"], swiftSettings: swiftSettings),
+        .target(name: "Autoscaling", dependencies: ["Cluster", "ResourceManager"], swiftSettings: swiftSettings),
+        .target(name: "Jobs", dependencies: ["MapReduce"], path: "Jobs", swiftSettings: swiftSettings),
+
+        // Edges.
+        .target(
+            name: "ClusterProfiles",
+            dependencies: ["Cluster", "Autoscaling", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MiniprocTesting",
+            dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "miniproc",
+            dependencies: [
+                "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks need only the core, never the server stack.
+        .executableTarget(
+            name: "MiniprocBench",
+            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling"],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "MapReduceTests", dependencies: ["MapReduce"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterProfilesTests", dependencies: ["ClusterProfiles"], swiftSettings: swiftSettings),
+        .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "MiniprocTesting"], swiftSettings: swiftSettings),
+    ]
+)

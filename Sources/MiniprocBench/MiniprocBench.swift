@@ -1,0 +1,4 @@
+@main
+struct MiniprocBench {
+    static func main() {}
+}

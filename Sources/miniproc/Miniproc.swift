@@ -1,0 +1,4 @@
+@main
+struct Miniproc {
+    static func main() {}
+}
