@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Miniproc",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "miniproc", targets: ["miniproc"]),
         .executable(name: "miniproc-bench", targets: ["MiniprocBench"]),

@@ -1,4 +1,21 @@
+import Foundation
+
+/// `miniproc-bench NAME ARGS…`: the benchmarks behind `Benchmarks/run.sh`.
+/// Each prints one `name: value unit` line per figure.
 @main
 struct MiniprocBench {
-    static func main() {}
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            switch arguments.first {
+            case "wordcount": try await WordCountBenchmark.run(arguments: Array(arguments.dropFirst()))
+            default:
+                FileHandle.standardError.write(Data("usage: miniproc-bench wordcount SIZE | terasort ROWS | scheduler | simulate\n".utf8))
+                exit(2)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("benchmark failed: \(error)\n".utf8))
+            exit(1)
+        }
+    }
 }

@@ -1,0 +1,260 @@
+import Foundation
+import Synchronization
+
+/// Runs a `MapReduceJob` to completion: the job's application master.
+///
+/// It checks the output, computes splits, runs one map attempt per split
+/// through its `TaskLauncher`, retries failed attempts up to
+/// `mapreduce.map.maxattempts` / `mapreduce.reduce.maxattempts` (on another
+/// node when it can), re-runs maps whose output was lost, runs the reducers
+/// once every map is done, and commits — or, on failure or cancellation,
+/// removes everything it wrote.
+public struct JobRunner: Sendable {
+    /// Where attempts run.
+    public let launcher: any TaskLauncher
+
+    /// A runner that launches attempts through `launcher`.
+    public init(launcher: any TaskLauncher) { self.launcher = launcher }
+
+    /// A new job identifier in Hadoop's shape (`<timestamp>_<sequence>`).
+    public static func makeJobID() -> String {
+        let sequence = jobSequence.add(1, ordering: .relaxed).newValue
+        let stamp = Int64(Date().timeIntervalSince1970 * 1000)
+        return "\(stamp)_\(String(format: "%04d", sequence))"
+    }
+
+    /// Runs `job`; `progress` hears each change of whole map/reduce percentage.
+    public func run(_ job: MapReduceJob, id: String = makeJobID(), progress: (@Sendable (JobProgress) -> Void)? = nil) async throws -> JobResult {
+        let committer = FileOutputCommitter(outputPath: job.output.path)
+        let attempts = AttemptLog()
+        let partitions: Int
+        let splits: [InputSplit]
+        do {
+            partitions = try job.reduceTasks()
+            try committer.checkOutputSpecs()
+            splits = try job.input.splits(configuration: job.configuration)
+        } catch {
+            throw JobFailure(jobID: id, task: nil, message: String(describing: error), attempts: [])
+        }
+        let tracker = ProgressTracker(maps: splits.count, reduces: partitions, report: progress)
+        let mapOutputs = MapOutputTable(count: splits.count)
+        do {
+            try committer.setupJob()
+            let maxMapAttempts = max(1, Int(try job.configuration.int(ConfigKey.mapMaxAttempts, default: 4)))
+            let maxReduceAttempts = max(1, Int(try job.configuration.int(ConfigKey.reduceMaxAttempts, default: 4)))
+            let context = RunContext(
+                job: job, id: id, partitions: partitions, splits: splits, committer: committer,
+                launcher: launcher, attempts: attempts, tracker: tracker, mapOutputs: mapOutputs,
+                maxMapAttempts: maxMapAttempts, maxReduceAttempts: maxReduceAttempts
+            )
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in splits.indices {
+                    group.addTask { try await context.runMap(index) }
+                }
+                try await group.waitForAll()
+            }
+            try Task.checkCancellation()
+            if partitions > 0 {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for partition in 0..<partitions {
+                        group.addTask { try await context.runReduce(partition) }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            try Task.checkCancellation()
+            try committer.commitJob()
+        } catch {
+            committer.abortJob()
+            for output in mapOutputs.all() { launcher.discard(output) }
+            if let failure = error as? JobFailure { throw failure.with(attempts: attempts.all()) }
+            let message = error is CancellationError ? "the job was cancelled" : String(describing: error)
+            throw JobFailure(jobID: id, task: nil, message: message, attempts: attempts.all())
+        }
+        for output in mapOutputs.all() { launcher.discard(output) }
+        let reports = attempts.all()
+        var counters = Counters()
+        for report in reports where report.succeeded { counters.add(report.counters) }
+        counters[.launchedMaps] = Int64(reports.filter { $0.attempt.kind == .map }.count)
+        counters[.launchedReduces] = Int64(reports.filter { $0.attempt.kind == .reduce }.count)
+        let failedMaps = reports.filter { $0.attempt.kind == .map && !$0.succeeded }.count
+        let failedReduces = reports.filter { $0.attempt.kind == .reduce && !$0.succeeded }.count
+        if failedMaps > 0 { counters[.failedMaps] = Int64(failedMaps) }
+        if failedReduces > 0 { counters[.failedReduces] = Int64(failedReduces) }
+        return JobResult(id: id, name: job.name, outputPath: job.output.path, counters: counters, attempts: reports)
+    }
+}
+
+private let jobSequence = Atomic<Int>(0)
+
+extension JobFailure {
+    func with(attempts: [TaskAttemptReport]) -> JobFailure {
+        var copy = self
+        copy.attempts = attempts
+        return copy
+    }
+}
+
+/// Everything the map and reduce loops of one run share.
+private struct RunContext: Sendable {
+    let job: MapReduceJob
+    let id: String
+    let partitions: Int
+    let splits: [InputSplit]
+    let committer: FileOutputCommitter
+    let launcher: any TaskLauncher
+    let attempts: AttemptLog
+    let tracker: ProgressTracker
+    let mapOutputs: MapOutputTable
+    let maxMapAttempts: Int
+    let maxReduceAttempts: Int
+
+    func runMap(_ index: Int) async throws {
+        var excluded = Set<String>()
+        var lastError = ""
+        for _ in 0..<maxMapAttempts {
+            let attempt = TaskAttemptID(jobID: id, kind: .map, task: index, attempt: attempts.nextAttempt(.map, index))
+            let task = MapTask(job: job, split: splits[index], attempt: attempt, partitions: partitions, committer: committer)
+            let tracker = self.tracker
+            do {
+                let (result, node) = try await launcher.launch(attempt, excludedNodes: excluded) { environment in
+                    do {
+                        let result = try task.run(in: environment) { tracker.update(.map, task: index, fraction: $0) }
+                        return (result, environment.nodeName)
+                    } catch {
+                        throw AttemptError(nodeName: environment.nodeName, underlying: error)
+                    }
+                }
+                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: node, error: nil, counters: result.counters))
+                if let output = result.output { mapOutputs.set(index, output) }
+                return
+            } catch let error as AttemptError {
+                if error.underlying is TaskKilled && Task.isCancelled { throw CancellationError() }
+                committer.abortTask(attempt)
+                lastError = String(describing: error.underlying)
+                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: error.nodeName, error: lastError, counters: Counters()))
+                excluded.insert(error.nodeName)
+                tracker.update(.map, task: index, fraction: 0)
+            }
+            try Task.checkCancellation()
+        }
+        throw JobFailure(jobID: id, task: TaskAttemptID(jobID: id, kind: .map, task: index, attempt: 0).taskName,
+                         message: "failed \(maxMapAttempts) times; last error: \(lastError)", attempts: [])
+    }
+
+    func runReduce(_ partition: Int) async throws {
+        var excluded = Set<String>()
+        var lastError = ""
+        var failures = 0
+        var refetches = 0
+        while failures < maxReduceAttempts {
+            // Maps whose output was lost with its node run again before the reducer fetches.
+            for index in splits.indices {
+                if let output = mapOutputs.get(index), !launcher.isAvailable(output) {
+                    try await rerunMap(index, lost: output)
+                }
+            }
+            let outputs = splits.indices.compactMap { mapOutputs.get($0) }
+            let attempt = TaskAttemptID(jobID: id, kind: .reduce, task: partition, attempt: attempts.nextAttempt(.reduce, partition))
+            let task = ReduceTask(job: job, partition: partition, partitions: partitions, mapOutputs: outputs, attempt: attempt, committer: committer)
+            let tracker = self.tracker
+            do {
+                let (counters, node) = try await launcher.launch(attempt, excludedNodes: excluded) { environment in
+                    do {
+                        let counters = try task.run(in: environment) { tracker.update(.reduce, task: partition, fraction: $0) }
+                        return (counters, environment.nodeName)
+                    } catch {
+                        throw AttemptError(nodeName: environment.nodeName, underlying: error)
+                    }
+                }
+                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: node, error: nil, counters: counters))
+                return
+            } catch let error as AttemptError {
+                if error.underlying is TaskKilled && Task.isCancelled { throw CancellationError() }
+                committer.abortTask(attempt)
+                lastError = String(describing: error.underlying)
+                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: error.nodeName, error: lastError, counters: Counters()))
+                tracker.update(.reduce, task: partition, fraction: 0)
+                if case let .mapOutputLost(index, _, _) = error.underlying as? ShuffleError, refetches < 10 * splits.count {
+                    // A fetch failure is the map's fault, not the reducer's: re-run the map, retry the fetch.
+                    refetches += 1
+                    if let output = mapOutputs.get(index) { try await rerunMap(index, lost: output) }
+                    continue
+                }
+                failures += 1
+                excluded.insert(error.nodeName)
+            }
+            try Task.checkCancellation()
+        }
+        throw JobFailure(jobID: id, task: TaskAttemptID(jobID: id, kind: .reduce, task: partition, attempt: 0).taskName,
+                         message: "failed \(maxReduceAttempts) times; last error: \(lastError)", attempts: [])
+    }
+
+    /// Runs map `index` again unless another reducer already did.
+    private func rerunMap(_ index: Int, lost: MapOutputFile) async throws {
+        guard mapOutputs.claimRerun(index, lost: lost) else {
+            while mapOutputs.get(index) == lost { try await Task.sleep(for: .milliseconds(5)) }
+            return
+        }
+        try await runMap(index)
+    }
+}
+
+/// An attempt's failure, tagged with the node it ran on.
+private struct AttemptError: Error {
+    var nodeName: String
+    var underlying: any Error
+}
+
+/// Every attempt of a run, and the next attempt number of each task.
+private final class AttemptLog: Sendable {
+    private struct State {
+        var reports: [TaskAttemptReport] = []
+        var next: [String: Int] = [:]
+    }
+    private let state = Mutex(State())
+
+    func nextAttempt(_ kind: TaskKind, _ task: Int) -> Int {
+        state.withLock { state in
+            let key = "\(kind.rawValue)\(task)"
+            let value = state.next[key, default: 0]
+            state.next[key] = value + 1
+            return value
+        }
+    }
+
+    func record(_ report: TaskAttemptReport) { state.withLock { $0.reports.append(report) } }
+
+    func all() -> [TaskAttemptReport] { state.withLock { $0.reports.sorted { $0.attempt < $1.attempt } } }
+}
+
+/// The current output of every map task.
+private final class MapOutputTable: Sendable {
+    private struct State {
+        var outputs: [MapOutputFile?]
+        var rerunning: Set<Int> = []
+    }
+    private let state: Mutex<State>
+
+    init(count: Int) { state = Mutex(State(outputs: Array(repeating: nil, count: count))) }
+
+    func set(_ index: Int, _ output: MapOutputFile) {
+        state.withLock {
+            $0.outputs[index] = output
+            $0.rerunning.remove(index)
+        }
+    }
+
+    func get(_ index: Int) -> MapOutputFile? { state.withLock { $0.outputs[index] } }
+
+    func all() -> [MapOutputFile] { state.withLock { $0.outputs.compactMap { $0 } } }
+
+    /// True if the caller should re-run the map: its output is still the lost one and nobody is re-running it.
+    func claimRerun(_ index: Int, lost: MapOutputFile) -> Bool {
+        state.withLock { state in
+            guard state.outputs[index] == lost, !state.rerunning.contains(index) else { return false }
+            state.rerunning.insert(index)
+            return true
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// The spill files of one map attempt and their final merge into `file.out`.
+final class SpillSet {
+    struct SpillFile {
+        var path: String
+        var segments: [Segment]
+        var bytes: Int64
+    }
+
+    let directory: String
+    let partitions: Int
+    let disk: any DiskAccountant
+    let combiner: (any Reducer)?
+    let fold: (any FoldingCombiner)?
+    let sortFactor: Int
+    private(set) var spills: [SpillFile] = []
+    var counters = Counters()
+
+    init(directory: String, partitions: Int, disk: any DiskAccountant, combiner: (any Reducer)?, sortFactor: Int) {
+        self.directory = directory
+        self.partitions = partitions
+        self.disk = disk
+        self.combiner = combiner
+        self.fold = combiner as? any FoldingCombiner
+        self.sortFactor = sortFactor
+    }
+
+    /// Writes sorted entries as one spill; `combine` runs a (non-folding) combiner over each key's values.
+    func spill(_ entries: UnsafeMutablePointer<SortEntry>, count: Int, arena: UnsafeRawPointer, combine: Bool) throws {
+        let path = "\(directory)/spill\(spills.count).out"
+        let file = try BufferedFileWriter(path: path, disk: disk)
+        let writer = SegmentRecordWriter(file: file)
+        var segments: [Segment] = []
+        var index = 0
+        var combineIn: Int64 = 0
+        for partition in 0..<partitions {
+            let start = file.bytesWritten
+            let recordsBefore = writer.records
+            var end = index
+            while end < count && Int(entries[end].partition) == partition { end += 1 }
+            if combine, var reducer = combiner, end > index {
+                let stream = BufferedRunStream(entries: entries, range: index..<end, arena: arena)
+                let output = ReduceOutput(writer: writer)
+                let (_, records) = try forEachGroup(of: stream) { key, values in
+                    try reducer.reduce(key: key, values: &values, output: output)
+                }
+                combineIn += records
+            } else {
+                for i in index..<end {
+                    let e = entries[i]
+                    let key = arena + Int(e.keyOffset)
+                    try writer.write(key, Int(e.keyLength), key + Int(e.keyLength), Int(e.valueLength))
+                }
+            }
+            index = end
+            segments.append(Segment(offset: start, length: file.bytesWritten - start, records: writer.records - recordsBefore))
+        }
+        try file.close()
+        if combine && combiner != nil {
+            counters[.combineInputRecords] += combineIn
+            counters[.combineOutputRecords] += writer.records
+        }
+        counters[.spilledRecords] += writer.records
+        counters[.fileBytesWritten] += file.bytesWritten
+        spills.append(SpillFile(path: path, segments: segments, bytes: file.bytesWritten))
+    }
+
+    /// Merges every spill into the attempt's single output file, combining again
+    /// when there are at least three spills (Hadoop's `min.num.spills.for.combine`).
+    func finish() throws -> (path: String, segments: [Segment]) {
+        let path = "\(directory)/file.out"
+        if spills.count == 1, let only = spills.first {
+            try FileManager.default.moveItem(atPath: only.path, toPath: path)
+            return (path, only.segments)
+        }
+        let file = try BufferedFileWriter(path: path, disk: disk)
+        let writer = SegmentRecordWriter(file: file)
+        var segments: [Segment] = []
+        let combineAgain = spills.count >= 3 && combiner != nil
+        var combineIn: Int64 = 0
+        let combineOutBefore = writer.records
+        // Each reader keeps a modest buffer: all spills are merged in one pass.
+        let bufferBytes = max(16 << 10, min(256 << 10, (32 << 20) / max(1, spills.count)))
+        for partition in 0..<partitions {
+            let start = file.bytesWritten
+            let recordsBefore = writer.records
+            let readers = try spills.compactMap { spill -> SegmentReader? in
+                let segment = spill.segments[partition]
+                return segment.records == 0 ? nil : try SegmentReader(path: spill.path, segment: segment, bufferBytes: bufferBytes)
+            }
+            let merge = MergeQueue(readers: readers)
+            if combineAgain, let fold {
+                combineIn += try foldMerge(merge, fold: fold, writer: writer)
+            } else if combineAgain, var reducer = combiner {
+                let output = ReduceOutput(writer: writer)
+                let (_, records) = try forEachGroup(of: merge) { key, values in
+                    try reducer.reduce(key: key, values: &values, output: output)
+                }
+                combineIn += records
+            } else {
+                while try merge.advance() {
+                    guard let r = merge.current else { break }
+                    try writer.write(r.key, r.keyLength, r.value, r.valueLength)
+                }
+            }
+            counters[.fileBytesRead] += merge.bytesRead
+            segments.append(Segment(offset: start, length: file.bytesWritten - start, records: writer.records - recordsBefore))
+        }
+        try file.close()
+        if combineAgain {
+            counters[.combineInputRecords] += combineIn
+            counters[.combineOutputRecords] += writer.records - combineOutBefore
+        }
+        counters[.spilledRecords] += writer.records
+        counters[.fileBytesWritten] += file.bytesWritten
+        for spill in spills {
+            try? FileManager.default.removeItem(atPath: spill.path)
+            disk.release(bytes: spill.bytes)
+        }
+        spills.removeAll()
+        return (path, segments)
+    }
+
+    /// Merges sorted segments, folding the values of equal keys; returns records read.
+    private func foldMerge(_ merge: MergeQueue, fold: any FoldingCombiner, writer: SegmentRecordWriter) throws -> Int64 {
+        let width = fold.valueWidth
+        var key = [UInt8]()
+        let accumulator = UnsafeMutableRawPointer.allocate(byteCount: max(width, 1), alignment: 16)
+        defer { accumulator.deallocate() }
+        var have = false
+        var read: Int64 = 0
+        func flush() throws {
+            if have {
+                try key.withUnsafeBytes { k in
+                    try writer.write(k.baseAddress ?? EmptyBytes.pointer, k.count, accumulator, width)
+                }
+            }
+        }
+        while try merge.advance() {
+            guard let r = merge.current else { break }
+            read += 1
+            if have && r.keyLength == key.count
+                && key.withUnsafeBytes({ KeyBytes.compare($0.baseAddress ?? EmptyBytes.pointer, $0.count, r.key, r.keyLength) == 0 }) {
+                fold.fold(into: accumulator, value: r.value)
+                continue
+            }
+            try flush()
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: UnsafeRawBufferPointer(start: r.key, count: r.keyLength))
+            accumulator.copyMemory(from: r.value, byteCount: width)
+            have = true
+        }
+        try flush()
+        return read
+    }
+}
