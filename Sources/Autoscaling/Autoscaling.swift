@@ -1,1 +1,0 @@
-// Autoscaling module.
