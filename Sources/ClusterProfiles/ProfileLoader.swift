@@ -1,0 +1,128 @@
+import Foundation
+
+/// Finds and loads cluster profiles by name (`standard`) or by path (`my/cluster.yaml`).
+///
+/// A reference containing `/` or ending in `.yaml` or `.yml` is a path, relative
+/// to `currentDirectory`. Any other reference is a name, looked up as
+/// `NAME.yaml` (or `.yml`) in, first, `directory` when given; otherwise the first
+/// `ClusterProfiles/` directory holding YAML files found walking up from
+/// `currentDirectory`; and failing that, in the profiles built into the module
+/// (`small` and `standard`), so `miniproc run` works from anywhere.
+public struct ProfileLoader: Sendable {
+    /// The name of the profiles directory searched for above the current directory.
+    public static let directoryName = "ClusterProfiles"
+    /// The profile used when none is named.
+    public static let defaultProfileName = "small"
+
+    /// An explicit profiles directory; nil to search upwards from `currentDirectory`.
+    public var directory: URL?
+    /// Where relative paths start and the upward search begins.
+    public var currentDirectory: URL
+
+    /// A loader that looks in `directory`, or searches upwards from `currentDirectory`
+    /// (default: the process's current directory).
+    public init(directory: URL? = nil, currentDirectory: URL? = nil) {
+        self.directory = directory
+        self.currentDirectory = currentDirectory
+            ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+
+    /// Whether `reference` names a file rather than a profile.
+    public static func isPath(_ reference: String) -> Bool {
+        reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+    }
+
+    /// Loads the profile `reference` names: a profile name or a path to a YAML file.
+    ///
+    /// - Throws: `ProfileError` naming the file, line, field and fix.
+    public func load(_ reference: String) throws(ProfileError) -> LoadedProfile {
+        if Self.isPath(reference) {
+            return try load(contentsOf: URL(fileURLWithPath: reference, relativeTo: currentDirectory))
+        }
+        let searched = profilesDirectory()
+        if let searched, let url = Self.file(named: reference, in: searched) {
+            return try load(contentsOf: url)
+        }
+        // An explicit directory is taken at its word; only a searched-for one
+        // falls back to the built-in profiles.
+        if directory == nil, let text = EmbeddedProfiles.texts[reference] {
+            return try Self.parse(yaml: text, name: reference, file: "\(Self.directoryName)/\(reference).yaml (built in)")
+        }
+        let available = availableProfileNames()
+        let place = searched.map { "in \(display($0.path))/" } ?? "built in, and no \(Self.directoryName)/ directory was found above \(display(currentDirectory.path))"
+        throw ProfileError(
+            file: searched.map { display($0.path) } ?? Self.directoryName, line: nil, field: "",
+            message: "no profile named '\(reference)' \(place)",
+            fix: "use one of \(available.joined(separator: ", ")), or give a path to a .yaml file"
+        )
+    }
+
+    /// Loads the profile in the file at `url`; its name is the file name without extension.
+    public func load(contentsOf url: URL) throws(ProfileError) -> LoadedProfile {
+        let shown = display(url.path)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw ProfileError(
+                file: shown, line: nil, field: "",
+                message: exists ? "the file cannot be read as UTF-8 text" : "no such file",
+                fix: exists ? "save it as UTF-8 YAML" : "check the path, or give a profile name such as \(Self.defaultProfileName)"
+            )
+        }
+        return try Self.parse(yaml: text, name: url.deletingPathExtension().lastPathComponent, file: shown)
+    }
+
+    /// Parses profile YAML held in memory; `file` is what messages call it.
+    public static func parse(yaml: String, name: String, file: String) throws(ProfileError) -> LoadedProfile {
+        var parser = ProfileParser(name: name, file: file)
+        return try parser.parse(yaml)
+    }
+
+    /// The directory names are looked up in: `directory`, else the nearest
+    /// `ClusterProfiles/` holding a YAML file at or above `currentDirectory`.
+    ///
+    /// A `ClusterProfiles/` without YAML files is skipped so that a source folder
+    /// of the same name (such as this module's) is never mistaken for profiles.
+    public func profilesDirectory() -> URL? {
+        if let directory { return directory }
+        var candidate = currentDirectory.standardizedFileURL
+        while true {
+            let profiles = candidate.appendingPathComponent(Self.directoryName, isDirectory: true)
+            if !Self.profileNames(in: profiles).isEmpty { return profiles }
+            let parent = candidate.deletingLastPathComponent()
+            if parent.path == candidate.path { return nil }
+            candidate = parent
+        }
+    }
+
+    /// Every profile name that `load(_:)` would find, sorted.
+    public func availableProfileNames() -> [String] {
+        var names = Set(profilesDirectory().map(Self.profileNames(in:)) ?? [])
+        if directory == nil { names.formUnion(EmbeddedProfiles.texts.keys) }
+        return names.sorted()
+    }
+
+    private static func profileNames(in directory: URL) -> [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+    }
+
+    private static func file(named name: String, in directory: URL) -> URL? {
+        for ext in ["yaml", "yml"] {
+            let url = directory.appendingPathComponent("\(name).\(ext)")
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    /// `path` relative to the current directory when inside it, as users typed it.
+    private func display(_ path: String) -> String {
+        let base = currentDirectory.standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
+    }
+}
