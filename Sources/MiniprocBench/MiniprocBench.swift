@@ -9,6 +9,7 @@ struct MiniprocBench {
         do {
             switch arguments.first {
             case "wordcount": try await WordCountBenchmark.run(arguments: Array(arguments.dropFirst()))
+            case "terasort": try await TeraSortBenchmark.run(arguments: Array(arguments.dropFirst()))
             default:
                 FileHandle.standardError.write(Data("usage: miniproc-bench wordcount SIZE | terasort ROWS | scheduler | simulate\n".utf8))
                 exit(2)

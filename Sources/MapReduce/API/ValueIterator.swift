@@ -2,7 +2,9 @@
 ///
 /// Each value's bytes are valid until the next call to `next()`.
 public struct ValueIterator {
-    private let stream: any RecordStream
+    // Unowned: `forEachGroup` keeps the stream alive for the iterator's whole
+    // life, and a strong reference would cost two reference-count operations per key.
+    private unowned(unsafe) let stream: any RecordStream
     private let key: UnsafeRawBufferPointer
     private var pendingFirst = true
     private var ended = false

@@ -1,33 +1,32 @@
 /// A map-side buffer for jobs whose combiner folds fixed-width values (a sum,
 /// a max): instead of buffering every record it keeps one entry per distinct
 /// key in an open-addressing hash table and folds each new value into it.
-/// When the table and its keys pass the spill threshold the entries are
-/// sorted by (partition, key) and spilled, exactly as the sort buffer would
-/// after combining.
+/// When the table passes the spill threshold its entries are sorted by
+/// (partition, key) and spilled, exactly as the sort buffer would after combining.
 ///
 /// This is the combiner applied once per record as it is collected, which
 /// Hadoop's contract allows; counters report it as such (every map output
 /// record is a combine input record; every spilled entry a combine output record).
+///
+/// Layout, chosen so that looking up a short key touches one cache line: a slot
+/// is `[key word: UInt64][meta: UInt64][value]` where the key word holds the
+/// first eight key bytes (all of a short key) and meta packs an occupied bit,
+/// 15 bits of hash, the key length and, for keys over eight bytes, the offset
+/// of the whole key in a side arena.
 final class AggregatingBuffer: MapOutputBuffer {
-    private struct Entry {
-        var hash: UInt64
-        var keyOffset: UInt32
-        var keyLength: UInt32
-        var partition: UInt32
-    }
-
     private let fold: any FoldingCombiner
+    /// The common case, summing `Int64`s, is folded inline rather than through the protocol.
+    private let sumsInt64: Bool
     private let valueWidth: Int
-    private let arena: UnsafeMutableRawPointer
-    private let arenaCapacity: Int
-    private var arenaUsed = 0
-    private var entries: UnsafeMutablePointer<Entry>
-    private var entryCapacity: Int
-    private var entryCount = 0
-    /// Slots hold an entry index + 1 in the low 32 bits and the hash's top 32 bits above.
-    private var slots: UnsafeMutablePointer<UInt64>
+    private let stride: Int
+    private var slots: UnsafeMutableRawPointer
     private var slotMask: Int
-    private let spillThreshold: Int
+    private var entryCount = 0
+    /// Keys longer than eight bytes, stored whole.
+    private var longKeys: UnsafeMutableRawPointer
+    private var longKeysCapacity: Int
+    private var longKeysUsed = 0
+    private let budget: Int
     private let partitions: Int
     private let partitioner: any Partitioner
     private let hashPartitioning: Bool
@@ -36,59 +35,159 @@ final class AggregatingBuffer: MapOutputBuffer {
 
     var counters: Counters { spills.counters }
 
+    private static let occupied: UInt64 = 1 << 63
+    private static let maxKeyLength = 0xFFFF
+
     init(fold: any FoldingCombiner, budgetBytes: Int, spillPercent: Double, partitions: Int, partitioner: any Partitioner, spills: SpillSet) {
         self.fold = fold
+        self.sumsInt64 = fold is LongSumReducer
         self.valueWidth = fold.valueWidth
-        self.arenaCapacity = max(budgetBytes, 64 << 10)
-        self.arena = UnsafeMutableRawPointer.allocate(byteCount: arenaCapacity, alignment: 16)
-        self.entryCapacity = 1 << 12
-        self.entries = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity)
-        self.slotMask = (1 << 13) - 1
-        self.slots = UnsafeMutablePointer<UInt64>.allocate(capacity: slotMask + 1)
-        self.slots.initialize(repeating: 0, count: slotMask + 1)
-        self.spillThreshold = Int(Double(arenaCapacity) * min(max(spillPercent, 0.05), 1.0))
+        self.stride = 16 + (fold.valueWidth + 7) & ~7
+        self.slotMask = (1 << 12) - 1
+        self.slots = UnsafeMutableRawPointer.allocate(byteCount: (slotMask + 1) * stride, alignment: 64)
+        self.slots.initializeMemory(as: UInt8.self, repeating: 0, count: (slotMask + 1) * stride)
+        self.longKeysCapacity = 1 << 16
+        self.longKeys = UnsafeMutableRawPointer.allocate(byteCount: longKeysCapacity, alignment: 16)
+        self.budget = Int(Double(max(budgetBytes, 64 << 10)) * min(max(spillPercent, 0.05), 1.0))
         self.partitions = partitions
         self.partitioner = partitioner
         self.hashPartitioning = partitioner is HashPartitioner
         self.spills = spills
+        self.batchKeys = UnsafeMutableRawPointer.allocate(byteCount: batchKeysCapacity, alignment: 16)
+        self.batchValues = UnsafeMutableRawPointer.allocate(byteCount: Self.batchCapacity * max(fold.valueWidth, 1), alignment: 16)
+        self.batchEntries = UnsafeMutablePointer.allocate(capacity: Self.batchCapacity)
     }
 
     deinit {
-        arena.deallocate()
-        entries.deallocate()
         slots.deallocate()
+        longKeys.deallocate()
+        batchKeys.deallocate()
+        batchValues.deallocate()
+        batchEntries.deallocate()
     }
+
+    // Records are collected in small batches so that the table's cache misses
+    // overlap: a batch's slots are all loaded before any is probed. Keys and
+    // values are copied into the batch, so callers may reuse their buffers.
+    private static let batchCapacity = 32
+    private var batchKeys: UnsafeMutableRawPointer
+    private var batchKeysCapacity = 4096
+    private var batchKeysUsed = 0
+    private let batchValues: UnsafeMutableRawPointer
+    private var batchEntries: UnsafeMutablePointer<(offset: Int, count: Int, hash: UInt64)>
+    private var batchCount = 0
+    /// Keeps the prefetching loads of a batch from being optimised away.
+    private var touched: UInt64 = 0
 
     @inline(__always)
     func collect(_ key: UnsafeRawPointer, _ keyCount: Int, _ value: UnsafeRawPointer, _ valueCount: Int) throws {
-        guard valueCount == valueWidth else {
-            throw CombinerError(message: "the folding combiner takes \(valueWidth)-byte values, but the mapper emitted a \(valueCount)-byte value")
+        guard valueCount == valueWidth, keyCount <= Self.maxKeyLength else { throw badRecord(keyCount, valueCount) }
+        if batchKeysUsed + keyCount + 8 > batchKeysCapacity { growBatchKeys(keyCount) }
+        let copy = batchKeys + batchKeysUsed
+        let hash: UInt64
+        if keyCount <= 8 {
+            let word = KeyWord.load(key, count: keyCount)
+            copy.storeBytes(of: word.littleEndian, as: UInt64.self)
+            hash = StableHash.hash(word: word, count: keyCount)
+        } else {
+            copy.copyMemory(from: key, byteCount: keyCount)
+            hash = StableHash.hash(key, count: keyCount)
         }
-        collectedSinceSpill += 1
-        let hash = StableHash.hash(key, count: keyCount)
-        let tag = hash >> 32
+        if valueWidth == 8 {
+            (batchValues + batchCount &* 8).storeBytes(of: value.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        } else {
+            (batchValues + batchCount * valueWidth).copyMemory(from: value, byteCount: valueWidth)
+        }
+        batchEntries[batchCount] = (batchKeysUsed, keyCount, hash)
+        batchKeysUsed += max(8, (keyCount + 7) & ~7)
+        batchCount += 1
+        if batchCount == Self.batchCapacity { try flushBatch() }
+    }
+
+    private func growBatchKeys(_ need: Int) {
+        var capacity = batchKeysCapacity * 2
+        while capacity < batchKeysUsed + need + 8 { capacity *= 2 }
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        bigger.copyMemory(from: batchKeys, byteCount: batchKeysUsed)
+        batchKeys.deallocate()
+        batchKeys = bigger
+        batchKeysCapacity = capacity
+    }
+
+    /// Probes the table for every batched record, after touching all their slots.
+    private func flushBatch() throws {
+        let count = batchCount
+        guard count > 0 else { return }
+        var sink: UInt64 = 0
+        for i in 0..<count {
+            let slot = Int(truncatingIfNeeded: batchEntries[i].hash) & slotMask
+            sink &+= (slots + slot &* stride).load(fromByteOffset: 8, as: UInt64.self)
+        }
+        touched = sink
+        for i in 0..<count {
+            let entry = batchEntries[i]
+            try probe(batchKeys + entry.offset, entry.count, hash: entry.hash, value: batchValues + i * valueWidth)
+        }
+        batchCount = 0
+        batchKeysUsed = 0
+    }
+
+    @inline(__always)
+    private func probe(_ key: UnsafeRawPointer, _ keyCount: Int, hash: UInt64, value: UnsafeRawPointer) throws {
+        collectedSinceSpill &+= 1
+        let word = KeyWord.load(key, count: keyCount)
+        // occupied | 15 hash bits | 16 bits of length; the low 32 bits hold the long-key offset.
+        let tag = Self.occupied | (hash >> 49) << 48 | UInt64(keyCount) << 32
         var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
-            let content = slots[slot]
-            if content == 0 { break }
-            if content >> 32 == tag {
-                let entry = entries[Int(content & 0xFFFF_FFFF) - 1]
-                if Int(entry.keyLength) == keyCount && memcmp(arena + Int(entry.keyOffset), key, keyCount) == 0 {
-                    fold.fold(into: arena + Int(entry.keyOffset) + keyCount, value: value)
+            let base = slots + slot &* stride
+            let meta = base.load(fromByteOffset: 8, as: UInt64.self)
+            if meta == 0 { break }
+            if meta & 0xFFFF_FFFF_0000_0000 == tag && base.load(as: UInt64.self) == word {
+                if keyCount <= 8 || sameLongKey(longKeys + Int(meta & 0xFFFF_FFFF), key, keyCount) {
+                    if sumsInt64 {
+                        let sum = Int64.decodedBits(base.load(fromByteOffset: 16, as: UInt64.self))
+                            &+ Int64.decodedBits(value.loadUnaligned(as: UInt64.self))
+                        base.storeBytes(of: Int64.encodedBits(sum), toByteOffset: 16, as: UInt64.self)
+                    } else {
+                        fold.fold(into: base + 16, value: value)
+                    }
                     return
                 }
             }
-            slot = (slot + 1) & slotMask
+            slot = (slot &+ 1) & slotMask
         }
-        // A new key.
-        let size = keyCount + valueWidth
-        if arenaUsed + size + footprint(adding: 1) > spillThreshold {
-            if entryCount == 0 {
-                throw CombinerError(message: "a \(keyCount)-byte key does not fit in the sort buffer; raise \(ConfigKey.sortMB)")
-            }
+        try insert(key, keyCount, word: word, hash: hash, tag: tag, value: value, slot: slot)
+    }
+
+    /// Compares keys of more than eight bytes whose first eight are known equal.
+    @inline(__always)
+    private func sameLongKey(_ stored: UnsafeRawPointer, _ key: UnsafeRawPointer, _ count: Int) -> Bool {
+        if count <= 16 {
+            return stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        return memcmp(stored, key, count) == 0
+    }
+
+    private func badRecord(_ keyCount: Int, _ valueCount: Int) -> CombinerError {
+        if valueCount != valueWidth {
+            return CombinerError(message: "the folding combiner takes \(valueWidth)-byte values, but the mapper emitted a \(valueCount)-byte value")
+        }
+        return CombinerError(message: "a \(keyCount)-byte key is longer than the \(Self.maxKeyLength) bytes a folding combiner accepts")
+    }
+
+    /// Bytes in use: the table, long keys, and the sort entries and staging a spill will need.
+    private func footprint(entries: Int, table: Int) -> Int {
+        table * stride + longKeysUsed + entries * (MemoryLayout<SortEntry>.stride + 16 + valueWidth)
+    }
+
+    private func insert(_ key: UnsafeRawPointer, _ keyCount: Int, word: UInt64, hash: UInt64, tag: UInt64, value: UnsafeRawPointer, slot: Int) throws {
+        let longBytes = keyCount > 8 ? keyCount : 0
+        let growing = (entryCount + 1) * 2 > slotMask
+        if footprint(entries: entryCount + 1, table: (slotMask + 1) * (growing ? 2 : 1)) + longBytes > budget && entryCount > 0 {
             collectedSinceSpill -= 1
             try spill()
-            try collect(key, keyCount, value, valueCount)
+            try probe(key, keyCount, hash: hash, value: value)
             return
         }
         let partition: Int
@@ -100,72 +199,119 @@ final class AggregatingBuffer: MapOutputBuffer {
             partition = partitioner.partition(key: UnsafeRawBufferPointer(start: key, count: keyCount), partitions: partitions)
             guard partition >= 0 && partition < partitions else { throw PartitionError(partition: partition, partitions: partitions) }
         }
-        if entryCount == entryCapacity { growEntries() }
-        (arena + arenaUsed).copyMemory(from: key, byteCount: keyCount)
-        (arena + arenaUsed + keyCount).copyMemory(from: value, byteCount: valueWidth)
-        entries[entryCount] = Entry(hash: hash, keyOffset: UInt32(arenaUsed), keyLength: UInt32(keyCount), partition: UInt32(partition))
+        var meta = tag
+        if keyCount > 8 {
+            if longKeysUsed + keyCount > longKeysCapacity { growLongKeys(keyCount) }
+            (longKeys + longKeysUsed).copyMemory(from: key, byteCount: keyCount)
+            meta |= UInt64(longKeysUsed)
+            longKeysUsed += keyCount
+        }
+        let base = slots + slot * stride
+        base.storeBytes(of: word, as: UInt64.self)
+        base.storeBytes(of: meta, toByteOffset: 8, as: UInt64.self)
+        (base + 16).copyMemory(from: value, byteCount: valueWidth)
+        partitionOf(base, set: partition)
         entryCount += 1
-        arenaUsed += size
-        slots[slot] = tag << 32 | UInt64(entryCount)
         if entryCount * 2 > slotMask { growSlots() }
     }
 
-    private func footprint(adding extra: Int) -> Int {
-        (entryCount + extra) * (MemoryLayout<Entry>.stride + MemoryLayout<SortEntry>.stride) + (slotMask + 1) * 8
+    /// Partitions of table entries live in a side array keyed by slot; rebuilt on growth.
+    private var partitionBySlot: [UInt32] = []
+
+    @inline(__always)
+    private func partitionOf(_ base: UnsafeMutableRawPointer, set partition: Int) {
+        guard partitions > 1 else { return }
+        if partitionBySlot.count != slotMask + 1 { partitionBySlot = Array(repeating: 0, count: slotMask + 1) }
+        partitionBySlot[(base - slots) / stride] = UInt32(partition)
     }
 
-    private func growEntries() {
-        let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
-        bigger.moveInitialize(from: entries, count: entryCount)
-        entries.deallocate()
-        entries = bigger
-        entryCapacity *= 2
+    private func growLongKeys(_ need: Int) {
+        var capacity = longKeysCapacity * 2
+        while capacity < longKeysUsed + need { capacity *= 2 }
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        bigger.copyMemory(from: longKeys, byteCount: longKeysUsed)
+        longKeys.deallocate()
+        longKeys = bigger
+        longKeysCapacity = capacity
     }
 
     private func growSlots() {
-        let newMask = (slotMask + 1) * 2 - 1
-        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: newMask + 1)
-        bigger.initialize(repeating: 0, count: newMask + 1)
-        for index in 0..<entryCount {
-            let hash = entries[index].hash
+        let oldSlots = slots
+        let oldCount = slotMask + 1
+        let oldPartitions = partitionBySlot
+        let newMask = oldCount * 2 - 1
+        let bigger = UnsafeMutableRawPointer.allocate(byteCount: (newMask + 1) * stride, alignment: 64)
+        bigger.initializeMemory(as: UInt8.self, repeating: 0, count: (newMask + 1) * stride)
+        var newPartitions = partitions > 1 ? [UInt32](repeating: 0, count: newMask + 1) : []
+        for index in 0..<oldCount {
+            let base = oldSlots + index * stride
+            let meta = base.load(fromByteOffset: 8, as: UInt64.self)
+            guard meta != 0 else { continue }
+            let hash = rehash(base, meta: meta)
             var slot = Int(truncatingIfNeeded: hash) & newMask
-            while bigger[slot] != 0 { slot = (slot + 1) & newMask }
-            bigger[slot] = (hash >> 32) << 32 | UInt64(index + 1)
+            while bigger.load(fromByteOffset: slot * stride + 8, as: UInt64.self) != 0 { slot = (slot + 1) & newMask }
+            (bigger + slot * stride).copyMemory(from: base, byteCount: stride)
+            if partitions > 1 { newPartitions[slot] = oldPartitions[index] }
         }
-        slots.deallocate()
+        oldSlots.deallocate()
         slots = bigger
         slotMask = newMask
+        partitionBySlot = newPartitions
+    }
+
+    private func rehash(_ base: UnsafeMutableRawPointer, meta: UInt64) -> UInt64 {
+        let keyCount = Int((meta >> 32) & 0xFFFF)
+        if keyCount <= 8 { return StableHash.hash(word: base.load(as: UInt64.self), count: keyCount) }
+        return StableHash.hash(longKeys + Int(meta & 0xFFFF_FFFF), count: keyCount)
     }
 
     private func spill() throws {
         guard entryCount > 0 else { return }
+        // Stage each entry as [value][key] so the shared spill writer can read it.
+        let staging = UnsafeMutableRawPointer.allocate(byteCount: entryCount * (valueWidth + 8) + longKeysUsed + 8, alignment: 16)
+        defer { staging.deallocate() }
         let sorted = UnsafeMutablePointer<SortEntry>.allocate(capacity: entryCount)
         defer { sorted.deallocate() }
-        for index in 0..<entryCount {
-            let e = entries[index]
+        var used = 0
+        var index = 0
+        for slot in 0...slotMask {
+            let base = slots + slot * stride
+            let meta = base.load(fromByteOffset: 8, as: UInt64.self)
+            guard meta != 0 else { continue }
+            let keyCount = Int((meta >> 32) & 0xFFFF)
+            (staging + used).copyMemory(from: base + 16, byteCount: valueWidth)
+            let keyOffset = used + valueWidth
+            if keyCount <= 8 {
+                (staging + keyOffset).storeBytes(of: base.load(as: UInt64.self).littleEndian, as: UInt64.self)
+            } else {
+                (staging + keyOffset).copyMemory(from: longKeys + Int(meta & 0xFFFF_FFFF), byteCount: keyCount)
+            }
             sorted[index] = SortEntry(
-                prefix: KeyBytes.prefix(arena + Int(e.keyOffset), count: Int(e.keyLength)),
-                partition: e.partition,
-                keyOffset: e.keyOffset,
-                keyLength: e.keyLength,
+                prefix: keyCount <= 8 ? base.load(as: UInt64.self).byteSwapped : KeyBytes.prefix(staging + keyOffset, count: keyCount),
+                partition: partitions > 1 ? partitionBySlot[slot] : 0,
+                keyOffset: UInt32(keyOffset),
+                keyLength: UInt32(keyCount),
                 valueLength: UInt32(valueWidth)
             )
+            used = keyOffset + max(keyCount, 8)
+            index += 1
         }
-        EntrySorter.sort(sorted, count: entryCount, arena: arena, partitions: partitions)
-        try spills.spill(sorted, count: entryCount, arena: arena, combine: false)
+        EntrySorter.sort(sorted, count: entryCount, arena: staging, partitions: partitions)
+        try spills.spill(sorted, count: entryCount, arena: staging, valueBefore: valueWidth)
         spills.counters[.combineInputRecords] += collectedSinceSpill
         spills.counters[.combineOutputRecords] += Int64(entryCount)
         collectedSinceSpill = 0
         entryCount = 0
-        arenaUsed = 0
-        slots.update(repeating: 0, count: slotMask + 1)
+        longKeysUsed = 0
+        slots.initializeMemory(as: UInt8.self, repeating: 0, count: (slotMask + 1) * stride)
     }
 
     func finish() throws -> (path: String, segments: [Segment]) {
+        try flushBatch()
         try spill()
         if spills.spills.isEmpty {
             var none = SortEntry(prefix: 0, partition: 0, keyOffset: 0, keyLength: 0, valueLength: 0)
-            try spills.spill(&none, count: 0, arena: arena, combine: false)
+            try spills.spill(&none, count: 0, arena: slots, combine: false)
         }
         return try spills.finish()
     }

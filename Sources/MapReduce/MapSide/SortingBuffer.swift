@@ -22,7 +22,7 @@ final class SortingBuffer: MapOutputBuffer {
 
     init(budgetBytes: Int, spillPercent: Double, partitions: Int, partitioner: any Partitioner, spills: SpillSet) {
         self.arenaCapacity = max(budgetBytes, 64 << 10)
-        self.arena = UnsafeMutableRawPointer.allocate(byteCount: arenaCapacity, alignment: 16)
+        self.arena = SortBufferPool.take(bytes: arenaCapacity)
         self.entryCapacity = 1 << 14
         self.entries = UnsafeMutablePointer<SortEntry>.allocate(capacity: entryCapacity)
         self.spillThreshold = Int(Double(arenaCapacity) * min(max(spillPercent, 0.05), 1.0))
@@ -33,7 +33,7 @@ final class SortingBuffer: MapOutputBuffer {
     }
 
     deinit {
-        arena.deallocate()
+        SortBufferPool.give(arena, bytes: arenaCapacity)
         entries.deallocate()
     }
 
@@ -58,8 +58,12 @@ final class SortingBuffer: MapOutputBuffer {
             partition = partitioner.partition(key: UnsafeRawBufferPointer(start: key, count: keyCount), partitions: partitions)
             guard partition >= 0 && partition < partitions else { throw PartitionError(partition: partition, partitions: partitions) }
         }
-        (arena + arenaUsed).copyMemory(from: key, byteCount: keyCount)
-        (arena + arenaUsed + keyCount).copyMemory(from: value, byteCount: valueCount)
+        if key + keyCount == value {
+            (arena + arenaUsed).copyMemory(from: key, byteCount: size)  // adjacent, as in fixed-length records
+        } else {
+            (arena + arenaUsed).copyMemory(from: key, byteCount: keyCount)
+            (arena + arenaUsed + keyCount).copyMemory(from: value, byteCount: valueCount)
+        }
         entries[entryCount] = SortEntry(
             prefix: KeyBytes.prefix(key, count: keyCount),
             partition: UInt32(partition),

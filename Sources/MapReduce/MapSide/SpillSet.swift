@@ -26,8 +26,49 @@ final class SpillSet {
         self.sortFactor = sortFactor
     }
 
+    /// Writes sorted entries whose value is stored `valueBefore` bytes before the key
+    /// (the aggregating buffer's layout), without combining: keys are already unique.
+    func spill(_ entries: UnsafeMutablePointer<SortEntry>, count: Int, arena: UnsafeRawPointer, valueBefore: Int) throws {
+        try write(entries, count: count) { writer, e in
+            let key = arena + Int(e.keyOffset)
+            try writer.write(key, Int(e.keyLength), key - valueBefore, Int(e.valueLength))
+        }
+    }
+
     /// Writes sorted entries as one spill; `combine` runs a (non-folding) combiner over each key's values.
     func spill(_ entries: UnsafeMutablePointer<SortEntry>, count: Int, arena: UnsafeRawPointer, combine: Bool) throws {
+        if combine, combiner != nil {
+            try writeCombined(entries, count: count, arena: arena)
+            return
+        }
+        try write(entries, count: count) { writer, e in
+            let key = arena + Int(e.keyOffset)
+            try writer.write(key, Int(e.keyLength), key + Int(e.keyLength), Int(e.valueLength))
+        }
+    }
+
+    private func write(_ entries: UnsafeMutablePointer<SortEntry>, count: Int, record: (SegmentRecordWriter, SortEntry) throws -> Void) throws {
+        let path = "\(directory)/spill\(spills.count).out"
+        let file = try BufferedFileWriter(path: path, disk: disk)
+        let writer = SegmentRecordWriter(file: file)
+        var segments: [Segment] = []
+        var index = 0
+        for partition in 0..<partitions {
+            let start = file.bytesWritten
+            let recordsBefore = writer.records
+            while index < count && Int(entries[index].partition) == partition {
+                try record(writer, entries[index])
+                index += 1
+            }
+            segments.append(Segment(offset: start, length: file.bytesWritten - start, records: writer.records - recordsBefore))
+        }
+        try file.close()
+        counters[.spilledRecords] += writer.records
+        counters[.fileBytesWritten] += file.bytesWritten
+        spills.append(SpillFile(path: path, segments: segments, bytes: file.bytesWritten))
+    }
+
+    private func writeCombined(_ entries: UnsafeMutablePointer<SortEntry>, count: Int, arena: UnsafeRawPointer) throws {
         let path = "\(directory)/spill\(spills.count).out"
         let file = try BufferedFileWriter(path: path, disk: disk)
         let writer = SegmentRecordWriter(file: file)
@@ -39,7 +80,7 @@ final class SpillSet {
             let recordsBefore = writer.records
             var end = index
             while end < count && Int(entries[end].partition) == partition { end += 1 }
-            if combine, var reducer = combiner, end > index {
+            if var reducer = combiner, end > index {
                 let stream = BufferedRunStream(entries: entries, range: index..<end, arena: arena)
                 let output = ReduceOutput(writer: writer)
                 let (_, records) = try forEachGroup(of: stream) { key, values in
@@ -57,10 +98,8 @@ final class SpillSet {
             segments.append(Segment(offset: start, length: file.bytesWritten - start, records: writer.records - recordsBefore))
         }
         try file.close()
-        if combine && combiner != nil {
-            counters[.combineInputRecords] += combineIn
-            counters[.combineOutputRecords] += writer.records
-        }
+        counters[.combineInputRecords] += combineIn
+        counters[.combineOutputRecords] += writer.records
         counters[.spilledRecords] += writer.records
         counters[.fileBytesWritten] += file.bytesWritten
         spills.append(SpillFile(path: path, segments: segments, bytes: file.bytesWritten))
@@ -100,8 +139,7 @@ final class SpillSet {
                 combineIn += records
             } else {
                 while try merge.advance() {
-                    guard let r = merge.current else { break }
-                    try writer.write(r.key, r.keyLength, r.value, r.valueLength)
+                    try writer.write(merge.key, merge.keyLength, merge.value, merge.valueLength)
                 }
             }
             counters[.fileBytesRead] += merge.bytesRead
@@ -138,17 +176,18 @@ final class SpillSet {
             }
         }
         while try merge.advance() {
-            guard let r = merge.current else { break }
             read += 1
-            if have && r.keyLength == key.count
-                && key.withUnsafeBytes({ KeyBytes.compare($0.baseAddress ?? EmptyBytes.pointer, $0.count, r.key, r.keyLength) == 0 }) {
-                fold.fold(into: accumulator, value: r.value)
+            let recordKey = merge.key
+            let recordKeyLength = merge.keyLength
+            if have && recordKeyLength == key.count
+                && key.withUnsafeBytes({ KeyBytes.compare($0.baseAddress ?? EmptyBytes.pointer, $0.count, recordKey, recordKeyLength) == 0 }) {
+                fold.fold(into: accumulator, value: merge.value)
                 continue
             }
             try flush()
             key.removeAll(keepingCapacity: true)
-            key.append(contentsOf: UnsafeRawBufferPointer(start: r.key, count: r.keyLength))
-            accumulator.copyMemory(from: r.value, byteCount: width)
+            key.append(contentsOf: UnsafeRawBufferPointer(start: recordKey, count: recordKeyLength))
+            accumulator.copyMemory(from: merge.value, byteCount: width)
             have = true
         }
         try flush()

@@ -1,7 +1,11 @@
 /// Collects a mapper's output records: into the sort buffer when the job has
 /// reducers, straight into the part file when it is map-only.
 public final class MapOutput {
-    private let buffer: (any MapOutputBuffer)?
+    // Concrete buffer types, so the per-record call is direct, held unmanaged:
+    // the map task holds the buffer strongly for as long as this output is used,
+    // and calling through a managed reference costs a retain and release per record.
+    private let aggregating: Unmanaged<AggregatingBuffer>?
+    private let sorting: Unmanaged<SortingBuffer>?
     private let writer: (any RecordWriter)?
     private var keyScratch: [UInt8] = []
     private var valueScratch: [UInt8] = []
@@ -11,12 +15,14 @@ public final class MapOutput {
     private(set) var bytes: Int64 = 0
 
     init(buffer: any MapOutputBuffer) {
-        self.buffer = buffer
+        self.aggregating = (buffer as? AggregatingBuffer).map { Unmanaged.passUnretained($0) }
+        self.sorting = (buffer as? SortingBuffer).map { Unmanaged.passUnretained($0) }
         self.writer = nil
     }
 
     init(writer: any RecordWriter) {
-        self.buffer = nil
+        self.aggregating = nil
+        self.sorting = nil
         self.writer = writer
     }
 
@@ -25,9 +31,12 @@ public final class MapOutput {
     public func emit(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
         records += 1
         bytes += Int64(key.count + value.count)
-        let empty = EmptyBytes.pointer
-        if let buffer {
-            try buffer.collect(key.baseAddress ?? empty, key.count, value.baseAddress ?? empty, value.count)
+        let keyBase = key.baseAddress ?? EmptyBytes.pointer
+        let valueBase = value.baseAddress ?? EmptyBytes.pointer
+        if let aggregating {
+            try aggregating._withUnsafeGuaranteedRef { try $0.collect(keyBase, key.count, valueBase, value.count) }
+        } else if let sorting {
+            try sorting._withUnsafeGuaranteedRef { try $0.collect(keyBase, key.count, valueBase, value.count) }
         } else if let writer {
             try writer.write(key: key, value: value)
         }

@@ -48,8 +48,12 @@ final class RawRecordWriter: RecordWriter {
     }
 
     func write(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer?) throws {
-        try file.write(key)
-        if let value { try file.write(value) }
+        if let value, let keyBase = key.baseAddress, keyBase + key.count == value.baseAddress {
+            try file.write(keyBase, count: key.count + value.count)
+        } else {
+            try file.write(key)
+            if let value { try file.write(value) }
+        }
         records += 1
     }
 
@@ -68,8 +72,12 @@ final class SegmentRecordWriter: RecordWriter {
     func write(_ key: UnsafeRawPointer, _ keyCount: Int, _ value: UnsafeRawPointer, _ valueCount: Int) throws {
         try file.writeVarint(keyCount)
         try file.writeVarint(valueCount)
-        try file.write(key, count: keyCount)
-        try file.write(value, count: valueCount)
+        if key + keyCount == value {
+            try file.write(key, count: keyCount + valueCount)
+        } else {
+            try file.write(key, count: keyCount)
+            try file.write(value, count: valueCount)
+        }
         records += 1
     }
 

@@ -1,14 +1,54 @@
 /// A k-way merge of sorted segments: a binary heap of readers ordered by their
 /// current key, like Hadoop's `Merger`.
+///
+/// The heap compares copies of each reader's current record (pointers and
+/// key prefix) kept in a flat array, so the per-record path never touches
+/// reader objects' reference counts.
 final class MergeQueue {
-    private var readers: [SegmentReader]
-    private var heap: [Int] = []
+    private struct Head {
+        var prefix: UInt64
+        var key: UnsafeRawPointer
+        var keyLength: Int
+        var value: UnsafeRawPointer
+        var valueLength: Int
+    }
+
+    private let readers: [SegmentReader]
+    private let unmanaged: [Unmanaged<SegmentReader>]
+    private let heads: UnsafeMutablePointer<Head>
+    private let heap: UnsafeMutablePointer<Int>
+    private var heapCount = 0
     private var started = false
-    /// The reader holding the current (smallest) record.
-    private(set) var current: SegmentReader?
 
     init(readers: [SegmentReader]) {
         self.readers = readers
+        self.unmanaged = readers.map { Unmanaged.passUnretained($0) }
+        self.heads = UnsafeMutablePointer<Head>.allocate(capacity: max(1, readers.count))
+        self.heap = UnsafeMutablePointer<Int>.allocate(capacity: max(1, readers.count))
+    }
+
+    deinit {
+        heads.deallocate()
+        heap.deallocate()
+    }
+
+    /// The current record's key, valid until the next `advance`.
+    var key: UnsafeRawPointer { heads[heap[0]].key }
+    /// The current record's key length.
+    var keyLength: Int { heads[heap[0]].keyLength }
+    /// The current record's value, valid until the next `advance`.
+    var value: UnsafeRawPointer { heads[heap[0]].value }
+    /// The current record's value length.
+    var valueLength: Int { heads[heap[0]].valueLength }
+
+    /// Advances reader `index` and records its new head; false when it is exhausted.
+    @inline(__always)
+    private func step(_ index: Int) throws -> Bool {
+        try unmanaged[index]._withUnsafeGuaranteedRef { reader in
+            guard try reader.advance() else { return false }
+            heads[index] = Head(prefix: reader.prefix, key: reader.key, keyLength: reader.keyLength, value: reader.value, valueLength: reader.valueLength)
+            return true
+        }
     }
 
     /// Moves to the next record in key order; false when every segment is exhausted.
@@ -17,23 +57,23 @@ final class MergeQueue {
     func advance() throws -> Bool {
         if !started {
             started = true
-            for (index, reader) in readers.enumerated() where try reader.advance() {
-                heap.append(index)
-                siftUp(heap.count - 1)
+            for index in readers.indices where try step(index) {
+                heap[heapCount] = index
+                heapCount += 1
+                siftUp(heapCount - 1)
             }
-        } else if !heap.isEmpty {
-            if try readers[heap[0]].advance() {
+        } else if heapCount > 0 {
+            if try step(heap[0]) {
                 siftDown(0)
             } else {
-                let last = heap.removeLast()
-                if !heap.isEmpty {
-                    heap[0] = last
+                heapCount -= 1
+                if heapCount > 0 {
+                    heap[0] = heap[heapCount]
                     siftDown(0)
                 }
             }
         }
-        current = heap.isEmpty ? nil : readers[heap[0]]
-        return current != nil
+        return heapCount > 0
     }
 
     /// Bytes read from all segments so far.
@@ -41,7 +81,7 @@ final class MergeQueue {
 
     @inline(__always)
     private func less(_ a: Int, _ b: Int) -> Bool {
-        let x = readers[a], y = readers[b]
+        let x = heads[a], y = heads[b]
         if x.prefix != y.prefix { return x.prefix < y.prefix }
         let c = KeyBytes.compare(x.key, x.keyLength, y.key, y.keyLength)
         return c < 0 || (c == 0 && a < b)
@@ -60,16 +100,24 @@ final class MergeQueue {
 
     private func siftDown(_ start: Int) {
         var parent = start
-        let count = heap.count
         while true {
             let left = 2 * parent + 1
-            if left >= count { return }
+            if left >= heapCount { return }
             var smallest = left
-            if left + 1 < count && less(heap[left + 1], heap[left]) { smallest = left + 1 }
+            if left + 1 < heapCount && less(heap[left + 1], heap[left]) { smallest = left + 1 }
             if less(heap[smallest], heap[parent]) {
                 heap.swapAt(smallest, parent)
                 parent = smallest
             } else { return }
         }
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == Int {
+    @inline(__always)
+    fileprivate func swapAt(_ i: Int, _ j: Int) {
+        let t = self[i]
+        self[i] = self[j]
+        self[j] = t
     }
 }

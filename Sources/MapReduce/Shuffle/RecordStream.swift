@@ -7,14 +7,8 @@ protocol RecordStream: AnyObject {
 }
 
 extension MergeQueue: RecordStream {
-    var currentKey: UnsafeRawBufferPointer {
-        guard let current else { return EmptyBytes.buffer }
-        return UnsafeRawBufferPointer(start: current.key, count: current.keyLength)
-    }
-    var currentValue: UnsafeRawBufferPointer {
-        guard let current else { return EmptyBytes.buffer }
-        return UnsafeRawBufferPointer(start: current.value, count: current.valueLength)
-    }
+    var currentKey: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: key, count: keyLength) }
+    var currentValue: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: value, count: valueLength) }
 }
 
 /// The sorted records of one partition still in the sort buffer.
