@@ -49,8 +49,8 @@ struct WordFileMapper: Mapper {
     }
 
     mutating func map(_ record: InputRecord, output: MapOutput) throws {
-        for token in Tokenizer.tokens(record.value) {
-            if token.elementsEqual(previous) { continue }
+        try Tokenizer.forEachToken(in: record.value) { token in
+            if token.elementsEqual(previous) { return }
             previous.removeAll(keepingCapacity: true)
             previous.append(contentsOf: token)
             try file.withUnsafeBytes { try output.emit(key: token, value: $0) }

@@ -60,7 +60,7 @@ struct WordLengthMapper: Mapper {
     private var length: UInt64 = 0
 
     mutating func map(_ record: InputRecord, output: MapOutput) throws {
-        for token in Tokenizer.tokens(record.value) {
+        try Tokenizer.forEachToken(in: record.value) { token in
             length = Int64.encodedBits(Self.utf16Length(token))
             try Self.lengthKey.withUnsafeBytes { key in
                 try withUnsafeBytes(of: &length) { try output.emit(key: key, value: $0) }
