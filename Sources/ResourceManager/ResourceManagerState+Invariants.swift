@@ -50,7 +50,7 @@ extension ResourceManagerState {
                 violations.append("node '\(node.name)' is offered as \(String(describing: placementTree.free(slot: slot))), expected \(String(describing: expectedFree))")
             }
             if nodeSlotsByName[node.name] != slot { violations.append("node '\(node.name)' is missing from the name index") }
-            recount.nodesInState[node.state, default: 0] += 1
+            recount.nodesInState[node.state.ordinal] += 1
             recount.allocated += node.allocated
             recount.containersAllocated += count
             if node.state == .running {
@@ -103,7 +103,7 @@ extension ResourceManagerState {
             if pending != application.pending || pendingCount != application.pendingContainers {
                 violations.append("app#\(application.sequence) records \(application.pendingContainers) pending of \(application.pending), queue holds \(pendingCount) of \(pending)")
             }
-            recount.applicationsInState[application.state, default: 0] += 1
+            recount.applicationsInState[application.state.ordinal] += 1
         }
 
         let liveContainers = containers.count - freeContainerSlots.count
@@ -114,23 +114,22 @@ extension ResourceManagerState {
             violations.append("\(liveContainers) live containers, \(listedContainers) on node lists, \(applicationContainers) on application lists")
         }
 
-        func nonZero<Key>(_ counts: [Key: Int]) -> [Key: Int] { counts.filter { $0.value != 0 } }
         if recount.runningCapacity != totals.runningCapacity || recount.runningAllocated != totals.runningAllocated
             || recount.allocated != totals.allocated || recount.containersAllocated != totals.containersAllocated
             || recount.pending != totals.pending || recount.pendingContainers != totals.pendingContainers
-            || nonZero(recount.nodesInState) != nonZero(totals.nodesInState) {
+            || recount.nodesInState != totals.nodesInState {
             violations.append("running totals \(totals) differ from a recount \(recount)")
         }
         // Ended applications that were forgotten still count, so the live
         // table gives a lower bound for final states and exact counts otherwise.
         for state in ApplicationState.allCases {
-            let counted = totals.applicationsInState[state] ?? 0
-            let live = recount.applicationsInState[state] ?? 0
+            let counted = totals.applicationsInState[state.ordinal]
+            let live = recount.applicationsInState[state.ordinal]
             if state.isFinal ? counted < live : counted != live {
                 violations.append("\(counted) applications counted \(state), \(live) in the table")
             }
         }
-        if totals.applicationsInState.values.reduce(0, +) != totals.applicationsSubmitted {
+        if totals.applicationsInState.reduce(0, +) != totals.applicationsSubmitted {
             violations.append("application state counts do not add up to \(totals.applicationsSubmitted) submitted")
         }
         violations += placementTree.inconsistencies()

@@ -19,6 +19,17 @@ public enum ApplicationState: String, Hashable, Sendable, CaseIterable, CustomSt
     /// YARN's spelling, e.g. `ACCEPTED`.
     public var description: String { rawValue }
 
+    /// Position in `allCases`, for counting by state without hashing.
+    var ordinal: Int {
+        switch self {
+        case .accepted: 0
+        case .running: 1
+        case .finished: 2
+        case .failed: 3
+        case .killed: 4
+        }
+    }
+
     /// Whether no transition leaves this state.
     public var isFinal: Bool { self == .finished || self == .failed || self == .killed }
 

@@ -20,7 +20,7 @@ extension ResourceManagerState {
             containerCount: 0, firstContainer: -1, pending: .zero, pendingContainers: 0
         )
         totals.applicationsSubmitted += 1
-        totals.applicationsInState[.accepted, default: 0] += 1
+        totals.applicationsInState[ApplicationState.accepted.ordinal] += 1
         return id
     }
 
@@ -95,7 +95,7 @@ extension ResourceManagerState {
     }
 
     mutating func moveApplicationCount(from current: ApplicationState, to next: ApplicationState) {
-        totals.applicationsInState[current, default: 0] -= 1
-        totals.applicationsInState[next, default: 0] += 1
+        totals.applicationsInState[current.ordinal] -= 1
+        totals.applicationsInState[next.ordinal] += 1
     }
 }

@@ -10,7 +10,9 @@ struct ClusterTotals: Sendable, Equatable {
     var containersAllocated = 0
     var pending = Resources.zero
     var pendingContainers = 0
-    var nodesInState: [NodeState: Int] = [:]
-    var applicationsInState: [ApplicationState: Int] = [:]
+    /// Nodes per state, indexed by `NodeState.ordinal`.
+    var nodesInState = [Int](repeating: 0, count: NodeState.allCases.count)
+    /// Applications per state, indexed by `ApplicationState.ordinal`.
+    var applicationsInState = [Int](repeating: 0, count: ApplicationState.allCases.count)
     var applicationsSubmitted = 0
 }

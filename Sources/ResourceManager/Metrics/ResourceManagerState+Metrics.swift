@@ -4,8 +4,8 @@ extension ResourceManagerState {
     /// - Complexity: O(1); every event keeps the sums up to date.
     public var metrics: YarnMetrics {
         let available = totals.runningCapacity - totals.runningAllocated
-        func nodes(_ state: NodeState) -> Int64 { Int64(totals.nodesInState[state] ?? 0) }
-        func applications(_ state: ApplicationState) -> Int64 { Int64(totals.applicationsInState[state] ?? 0) }
+        func nodes(_ state: NodeState) -> Int64 { Int64(totals.nodesInState[state.ordinal]) }
+        func applications(_ state: ApplicationState) -> Int64 { Int64(totals.applicationsInState[state.ordinal]) }
         return YarnMetrics(
             memoryMBAllocated: Int64(totals.allocated.memoryMB),
             memoryMBAvailable: Int64(available.memoryMB),

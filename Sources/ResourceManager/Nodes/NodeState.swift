@@ -19,6 +19,16 @@ public enum NodeState: String, Hashable, Sendable, CaseIterable, CustomStringCon
     /// YARN's spelling, e.g. `RUNNING`.
     public var description: String { rawValue }
 
+    /// Position in `allCases`, for counting by state without hashing.
+    var ordinal: Int {
+        switch self {
+        case .running: 0
+        case .decommissioning: 1
+        case .decommissioned: 2
+        case .lost: 3
+        }
+    }
+
     /// Whether no transition leaves this state.
     public var isFinal: Bool { self == .decommissioned || self == .lost }
 

@@ -29,7 +29,7 @@ extension ResourceManagerState {
         nodeSlotsByName[name] = slot
         placementTree.update(slot: slot, free: capacity)
         totals.runningCapacity += capacity
-        totals.nodesInState[.running, default: 0] += 1
+        totals.nodesInState[NodeState.running.ordinal] += 1
         return id
     }
 
@@ -97,7 +97,7 @@ extension ResourceManagerState {
         // totals and the placement tree alone.
         nodes[slot].state = .lost
         let killed = endAllContainers(onNodeSlot: slot)
-        totals.nodesInState[state, default: 0] -= 1
+        totals.nodesInState[state.ordinal] -= 1
         nodeSlotsByName[nodes[slot].name] = nil
         nodes[slot] = .free
         let position = insertionIndex(ofFreeSlot: slot)
@@ -160,8 +160,8 @@ extension ResourceManagerState {
             totals.runningAllocated -= nodes[slot].allocated
             placementTree.update(slot: slot, free: nil)
         }
-        totals.nodesInState[current, default: 0] -= 1
-        totals.nodesInState[next, default: 0] += 1
+        totals.nodesInState[current.ordinal] -= 1
+        totals.nodesInState[next.ordinal] += 1
         nodes[slot].state = next
     }
 
