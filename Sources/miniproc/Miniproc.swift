@@ -1,4 +1,11 @@
+import ArgumentParser
+
+/// `miniproc`: a local Dataproc — clusters of simulated nodes running real MapReduce jobs.
 @main
-struct Miniproc {
-    static func main() {}
+struct Miniproc: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "miniproc",
+        abstract: "A local, high-fidelity Google Cloud Dataproc: simulated clusters running real MapReduce jobs.",
+        subcommands: [RunCommand.self, JobsCommand.self]
+    )
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmarks (never part of `swift test`). Each prints one `name: value unit` line per figure.
+#
+#   Benchmarks/run.sh wordcount SIZE     word count of a Zipf corpus (e.g. 1G) vs `tr | sort | uniq -c` and `wc -w`
+#   Benchmarks/run.sh terasort ROWS      terasort of gensort-ASCII records (e.g. 10000000) vs `LC_ALL=C sort`
+#   Benchmarks/run.sh scheduler          1,000,000 containers placed on a 1,000-node resource manager
+#
+# Inputs are generated once under bench-data/ (or $MINIPROC_BENCH_DIR) and reused.
+# Only the engine and the jobs are built, in release mode: no server stack.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product miniproc-bench >&2
+exec .build/release/miniproc-bench "$@"
