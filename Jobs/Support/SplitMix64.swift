@@ -1,13 +1,13 @@
 /// A small seeded generator (Steele, Lea and Flood's SplitMix64): programs
 /// that generate data must produce the same bytes for the same seed on every
 /// machine and Swift version, which `SystemRandomNumberGenerator` cannot promise.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -17,7 +17,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     /// A number in `0..<bound` (`bound` > 0), by Lemire's multiply-and-reject
     /// method, written out so the sequence never depends on the standard library's choice.
-    mutating func next(below bound: Int) -> Int {
+    public mutating func next(below bound: Int) -> Int {
         precondition(bound > 0, "the bound must be positive, got \(bound)")
         let range = UInt64(bound)
         var product = next().multipliedFullWidth(by: range)

@@ -34,43 +34,8 @@ struct TokenCountMapper: Mapper {
     private var one = Int64.encodedBits(1)
 
     mutating func map(_ record: InputRecord, output: MapOutput) throws {
-        guard let base = record.value.baseAddress else { return }
-        let count = record.value.count
         try withUnsafeBytes(of: &one) { value in
-            var i = 0
-            while i < count {
-                while i < count && Tokenizer.isDelimiter(base.load(fromByteOffset: i, as: UInt8.self)) { i &+= 1 }
-                let start = i
-                while i < count && !Tokenizer.isDelimiter(base.load(fromByteOffset: i, as: UInt8.self)) { i &+= 1 }
-                if i > start {
-                    try output.emit(key: UnsafeRawBufferPointer(start: base + start, count: i &- start), value: value)
-                }
-            }
+            try Tokenizer.forEachToken(in: record.value) { try output.emit(key: $0, value: value) }
         }
-    }
-}
-
-/// Java `StringTokenizer`'s default delimiters: space, tab, LF, CR, form feed.
-enum Tokenizer {
-    /// Bit `b` set for each delimiter byte `b` below 64.
-    static let mask: UInt64 = (1 << 32) | (1 << 9) | (1 << 10) | (1 << 13) | (1 << 12)
-
-    @inline(__always)
-    static func isDelimiter(_ byte: UInt8) -> Bool {
-        byte <= 32 && (mask >> UInt64(byte)) & 1 == 1
-    }
-
-    /// The tokens of `text`, for code off the hot path.
-    static func tokens(_ bytes: UnsafeRawBufferPointer) -> [UnsafeRawBufferPointer] {
-        var tokens: [UnsafeRawBufferPointer] = []
-        guard let base = bytes.baseAddress else { return tokens }
-        var i = 0
-        while i < bytes.count {
-            while i < bytes.count && isDelimiter(bytes[i]) { i += 1 }
-            let start = i
-            while i < bytes.count && !isDelimiter(bytes[i]) { i += 1 }
-            if i > start { tokens.append(UnsafeRawBufferPointer(start: base + start, count: i - start)) }
-        }
-        return tokens
     }
 }

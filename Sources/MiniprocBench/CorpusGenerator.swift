@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 
 /// Writes a text corpus whose words follow a Zipf distribution (s = 1) over a
 /// fixed vocabulary, like natural text: a few words are very common, most are rare.
@@ -69,19 +70,6 @@ enum CorpusGenerator {
         if !buffer.isEmpty && written < target {
             try handle.write(contentsOf: buffer.prefix(Int(target - written)))
         }
-    }
-}
-
-/// A small, fast, seeded generator (Steele, Lea and Flood's SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

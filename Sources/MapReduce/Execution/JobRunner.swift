@@ -115,26 +115,13 @@ private struct RunContext: Sendable {
         for _ in 0..<maxMapAttempts {
             let attempt = TaskAttemptID(jobID: id, kind: .map, task: index, attempt: attempts.nextAttempt(.map, index))
             let task = MapTask(job: job, split: splits[index], attempt: attempt, partitions: partitions, committer: committer)
-            let tracker = self.tracker
-            do {
-                let (result, node) = try await launcher.launch(attempt, excludedNodes: excluded) { environment in
-                    do {
-                        let result = try task.run(in: environment) { tracker.update(.map, task: index, fraction: $0) }
-                        return (result, environment.nodeName)
-                    } catch {
-                        throw AttemptError(nodeName: environment.nodeName, underlying: error)
-                    }
-                }
-                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: node, error: nil, counters: result.counters))
+            switch try await runAttempt(attempt, excluding: excluded, counters: \.counters, task.run) {
+            case .success(let result):
                 if let output = result.output { mapOutputs.set(index, output) }
                 return
-            } catch let error as AttemptError {
-                if error.underlying is TaskKilled && Task.isCancelled { throw CancellationError() }
-                committer.abortTask(attempt)
-                lastError = String(describing: error.underlying)
-                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: error.nodeName, error: lastError, counters: Counters()))
-                excluded.insert(error.nodeName)
-                tracker.update(.map, task: index, fraction: 0)
+            case .failure(let failure):
+                lastError = String(describing: failure.underlying)
+                excluded.insert(failure.nodeName)
             }
             try Task.checkCancellation()
         }
@@ -157,37 +144,53 @@ private struct RunContext: Sendable {
             let outputs = splits.indices.compactMap { mapOutputs.get($0) }
             let attempt = TaskAttemptID(jobID: id, kind: .reduce, task: partition, attempt: attempts.nextAttempt(.reduce, partition))
             let task = ReduceTask(job: job, partition: partition, partitions: partitions, mapOutputs: outputs, attempt: attempt, committer: committer)
-            let tracker = self.tracker
-            do {
-                let (counters, node) = try await launcher.launch(attempt, excludedNodes: excluded) { environment in
-                    do {
-                        let counters = try task.run(in: environment) { tracker.update(.reduce, task: partition, fraction: $0) }
-                        return (counters, environment.nodeName)
-                    } catch {
-                        throw AttemptError(nodeName: environment.nodeName, underlying: error)
-                    }
-                }
-                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: node, error: nil, counters: counters))
+            switch try await runAttempt(attempt, excluding: excluded, counters: { $0 }, task.run) {
+            case .success:
                 return
-            } catch let error as AttemptError {
-                if error.underlying is TaskKilled && Task.isCancelled { throw CancellationError() }
-                committer.abortTask(attempt)
-                lastError = String(describing: error.underlying)
-                attempts.record(TaskAttemptReport(attempt: attempt, nodeName: error.nodeName, error: lastError, counters: Counters()))
-                tracker.update(.reduce, task: partition, fraction: 0)
-                if case let .mapOutputLost(index, _, _) = error.underlying as? ShuffleError, refetches < 10 * splits.count {
+            case .failure(let failure):
+                lastError = String(describing: failure.underlying)
+                if case let .mapOutputLost(index, _, _) = failure.underlying as? ShuffleError, refetches < 10 * splits.count {
                     // A fetch failure is the map's fault, not the reducer's: re-run the map, retry the fetch.
                     refetches += 1
                     if let output = mapOutputs.get(index) { try await rerunMap(index, lost: output) }
                     continue
                 }
                 failures += 1
-                excluded.insert(error.nodeName)
+                excluded.insert(failure.nodeName)
             }
             try Task.checkCancellation()
         }
         throw JobFailure(jobID: id, task: TaskAttemptID(jobID: id, kind: .reduce, task: partition, attempt: 0).taskName,
                          message: "failed \(maxReduceAttempts) times; last error: \(lastError)", attempts: [])
+    }
+
+    /// Runs one attempt through the launcher, records it, and returns its result
+    /// or its failure; cancellation of the job is rethrown.
+    private func runAttempt<T: Sendable>(
+        _ attempt: TaskAttemptID,
+        excluding excluded: Set<String>,
+        counters: @escaping @Sendable (T) -> Counters,
+        _ work: @escaping @Sendable (TaskEnvironment, @escaping (Double) -> Void) throws -> T
+    ) async throws -> Result<T, AttemptError> {
+        let tracker = self.tracker
+        do {
+            let (result, node) = try await launcher.launch(attempt, excludedNodes: excluded) { environment in
+                do {
+                    let result = try work(environment) { tracker.update(attempt.kind, task: attempt.task, fraction: $0) }
+                    return (result, environment.nodeName)
+                } catch {
+                    throw AttemptError(nodeName: environment.nodeName, underlying: error)
+                }
+            }
+            attempts.record(TaskAttemptReport(attempt: attempt, nodeName: node, error: nil, counters: counters(result)))
+            return .success(result)
+        } catch let failure as AttemptError {
+            if failure.underlying is TaskKilled && Task.isCancelled { throw CancellationError() }
+            committer.abortTask(attempt)
+            attempts.record(TaskAttemptReport(attempt: attempt, nodeName: failure.nodeName, error: String(describing: failure.underlying), counters: Counters()))
+            tracker.update(attempt.kind, task: attempt.task, fraction: 0)
+            return .failure(failure)
+        }
     }
 
     /// Runs map `index` again unless another reducer already did.
@@ -201,7 +204,8 @@ private struct RunContext: Sendable {
 }
 
 /// An attempt's failure, tagged with the node it ran on.
-private struct AttemptError: Error {
+private struct AttemptError: Error, @unchecked Sendable {
+    // Unchecked: built once in the failing attempt and only read afterwards.
     var nodeName: String
     var underlying: any Error
 }
