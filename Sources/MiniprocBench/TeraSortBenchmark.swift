@@ -29,10 +29,12 @@ enum TeraSortBenchmark {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             if parts.count == 2 { configuration[parts[0]] = parts[1] }
         }
+        let cpuBefore = Bench.cpuSeconds()
         let engineSeconds = try await Bench.time {
             _ = try await TeraSort.run(arguments: [input, output], configuration: configuration, submitter: submitter)
         }
         let peak = Bench.peakResidentMB()
+        Bench.figure("terasort.engine.cpu_seconds", Bench.cpuSeconds() - cpuBefore, "s", decimals: 2)
         try checkSorted(output)
         Bench.figure("terasort.input", megabytes, "MB")
         Bench.figure("terasort.engine.seconds", engineSeconds, "s", decimals: 2)

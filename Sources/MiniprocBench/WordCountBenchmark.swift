@@ -23,10 +23,12 @@ enum WordCountBenchmark {
         let submitter = RunnerSubmitter(runner: JobRunner(launcher: launcher))
         let configuration = JobConfiguration()
         var outcome: ProgramOutcome?
+        let cpuBefore = Bench.cpuSeconds()
         let engineSeconds = try await Bench.time {
             outcome = try await WordCount.run(arguments: [corpus, output], configuration: configuration, submitter: submitter)
         }
         let peak = Bench.peakResidentMB()
+        Bench.figure("wordcount.engine.cpu_seconds", Bench.cpuSeconds() - cpuBefore, "s", decimals: 2)
         if ProcessInfo.processInfo.environment["MINIPROC_BENCH_ENGINE_ONLY"] != nil {
             Bench.figure("wordcount.engine", megabytes / engineSeconds, "MB/s")
             return
