@@ -8,11 +8,10 @@
 /// Hadoop's contract allows; counters report it as such (every map output
 /// record is a combine input record; every spilled entry a combine output record).
 ///
-/// Layout, chosen so that looking up a short key touches one cache line: a slot
-/// is `[key word: UInt64][meta: UInt64][value]` where the key word holds the
-/// first eight key bytes (all of a short key) and meta packs an occupied bit,
-/// 15 bits of hash, the key length and, for keys over eight bytes, the offset
-/// of the whole key in a side arena.
+/// Layout, chosen so that looking up a key of up to 16 bytes (nearly every
+/// word) touches one cache line: a slot is `[key bytes 0..<16][meta][value]`,
+/// the key zero-padded, and meta packs an occupied bit, 15 bits of hash, the
+/// key length and, for longer keys, the offset of the whole key in a side arena.
 final class AggregatingBuffer: MapOutputBuffer {
     private let fold: any FoldingCombiner
     /// The common case, summing `Int64`s, is folded inline rather than through the protocol.
@@ -36,13 +35,16 @@ final class AggregatingBuffer: MapOutputBuffer {
     var counters: Counters { spills.counters }
 
     private static let occupied: UInt64 = 1 << 63
+    private static let inlineKeyBytes = 16
+    private static let metaOffset = 16
+    private static let valueOffset = 24
     private static let maxKeyLength = 0xFFFF
 
     init(fold: any FoldingCombiner, budgetBytes: Int, spillPercent: Double, partitions: Int, partitioner: any Partitioner, spills: SpillSet) {
         self.fold = fold
         self.sumsInt64 = fold is LongSumReducer
         self.valueWidth = fold.valueWidth
-        self.stride = 16 + (fold.valueWidth + 7) & ~7
+        self.stride = Self.valueOffset + (fold.valueWidth + 7) & ~7
         self.slotMask = (1 << 12) - 1
         self.slots = UnsafeMutableRawPointer.allocate(byteCount: (slotMask + 1) * stride, alignment: 64)
         self.slots.initializeMemory(as: UInt8.self, repeating: 0, count: (slotMask + 1) * stride)
@@ -82,13 +84,16 @@ final class AggregatingBuffer: MapOutputBuffer {
     @inline(__always)
     func collect(_ key: UnsafeRawPointer, _ keyCount: Int, _ value: UnsafeRawPointer, _ valueCount: Int) throws {
         guard valueCount == valueWidth, keyCount <= Self.maxKeyLength else { throw badRecord(keyCount, valueCount) }
-        if batchKeysUsed + keyCount + 8 > batchKeysCapacity { growBatchKeys(keyCount) }
+        if batchKeysUsed + keyCount + 16 > batchKeysCapacity { growBatchKeys(keyCount) }
+        // The batch holds each key zero-padded to at least 16 bytes, the slot's inline form.
         let copy = batchKeys + batchKeysUsed
         let hash: UInt64
-        if keyCount <= 8 {
-            let word = KeyWord.load(key, count: keyCount)
-            copy.storeBytes(of: word.littleEndian, as: UInt64.self)
-            hash = StableHash.hash(word: word, count: keyCount)
+        if keyCount <= Self.inlineKeyBytes {
+            let low = KeyWord.load(key, count: min(keyCount, 8))
+            let high = keyCount > 8 ? KeyWord.load(key + 8, count: keyCount - 8) : 0
+            copy.storeBytes(of: low.littleEndian, as: UInt64.self)
+            copy.storeBytes(of: high.littleEndian, toByteOffset: 8, as: UInt64.self)
+            hash = keyCount <= 8 ? StableHash.hash(word: low, count: keyCount) : StableHash.hash(key, count: keyCount)
         } else {
             copy.copyMemory(from: key, byteCount: keyCount)
             hash = StableHash.hash(key, count: keyCount)
@@ -99,14 +104,14 @@ final class AggregatingBuffer: MapOutputBuffer {
             (batchValues + batchCount * valueWidth).copyMemory(from: value, byteCount: valueWidth)
         }
         batchEntries[batchCount] = (batchKeysUsed, keyCount, hash)
-        batchKeysUsed += max(8, (keyCount + 7) & ~7)
+        batchKeysUsed += max(Self.inlineKeyBytes, (keyCount + 7) & ~7)
         batchCount += 1
         if batchCount == Self.batchCapacity { try flushBatch() }
     }
 
     private func growBatchKeys(_ need: Int) {
         var capacity = batchKeysCapacity * 2
-        while capacity < batchKeysUsed + need + 8 { capacity *= 2 }
+        while capacity < batchKeysUsed + need + 16 { capacity *= 2 }
         let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         bigger.copyMemory(from: batchKeys, byteCount: batchKeysUsed)
         batchKeys.deallocate()
@@ -121,7 +126,7 @@ final class AggregatingBuffer: MapOutputBuffer {
         var sink: UInt64 = 0
         for i in 0..<count {
             let slot = Int(truncatingIfNeeded: batchEntries[i].hash) & slotMask
-            sink &+= (slots + slot &* stride).load(fromByteOffset: 8, as: UInt64.self)
+            sink &+= (slots + slot &* stride).load(fromByteOffset: Self.metaOffset, as: UInt64.self)
         }
         touched = sink
         for i in 0..<count {
@@ -135,38 +140,31 @@ final class AggregatingBuffer: MapOutputBuffer {
     @inline(__always)
     private func probe(_ key: UnsafeRawPointer, _ keyCount: Int, hash: UInt64, value: UnsafeRawPointer) throws {
         collectedSinceSpill &+= 1
-        let word = KeyWord.load(key, count: keyCount)
+        // `key` is the batch's padded copy: its first 16 bytes are the slot's inline form.
+        let low = key.load(as: UInt64.self)
+        let high = key.load(fromByteOffset: 8, as: UInt64.self)
         // occupied | 15 hash bits | 16 bits of length; the low 32 bits hold the long-key offset.
         let tag = Self.occupied | (hash >> 49) << 48 | UInt64(keyCount) << 32
         var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
             let base = slots + slot &* stride
-            let meta = base.load(fromByteOffset: 8, as: UInt64.self)
+            let meta = base.load(fromByteOffset: Self.metaOffset, as: UInt64.self)
             if meta == 0 { break }
-            if meta & 0xFFFF_FFFF_0000_0000 == tag && base.load(as: UInt64.self) == word {
-                if keyCount <= 8 || sameLongKey(longKeys + Int(meta & 0xFFFF_FFFF), key, keyCount) {
+            if meta & 0xFFFF_FFFF_0000_0000 == tag && base.load(as: UInt64.self) == low && base.load(fromByteOffset: 8, as: UInt64.self) == high {
+                if keyCount <= Self.inlineKeyBytes || memcmp(longKeys + Int(meta & 0xFFFF_FFFF), key, keyCount) == 0 {
                     if sumsInt64 {
-                        let sum = Int64.decodedBits(base.load(fromByteOffset: 16, as: UInt64.self))
+                        let sum = Int64.decodedBits(base.load(fromByteOffset: Self.valueOffset, as: UInt64.self))
                             &+ Int64.decodedBits(value.loadUnaligned(as: UInt64.self))
-                        base.storeBytes(of: Int64.encodedBits(sum), toByteOffset: 16, as: UInt64.self)
+                        base.storeBytes(of: Int64.encodedBits(sum), toByteOffset: Self.valueOffset, as: UInt64.self)
                     } else {
-                        fold.fold(into: base + 16, value: value)
+                        fold.fold(into: base + Self.valueOffset, value: value)
                     }
                     return
                 }
             }
             slot = (slot &+ 1) & slotMask
         }
-        try insert(key, keyCount, word: word, hash: hash, tag: tag, value: value, slot: slot)
-    }
-
-    /// Compares keys of more than eight bytes whose first eight are known equal.
-    @inline(__always)
-    private func sameLongKey(_ stored: UnsafeRawPointer, _ key: UnsafeRawPointer, _ count: Int) -> Bool {
-        if count <= 16 {
-            return stored.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        }
-        return memcmp(stored, key, count) == 0
+        try insert(key, keyCount, low: low, high: high, hash: hash, tag: tag, value: value, slot: slot)
     }
 
     private func badRecord(_ keyCount: Int, _ valueCount: Int) -> CombinerError {
@@ -178,11 +176,11 @@ final class AggregatingBuffer: MapOutputBuffer {
 
     /// Bytes in use: the table, long keys, and the sort entries and staging a spill will need.
     private func footprint(entries: Int, table: Int) -> Int {
-        table * stride + longKeysUsed + entries * (MemoryLayout<SortEntry>.stride + 16 + valueWidth)
+        table * stride + longKeysUsed + entries * (MemoryLayout<SortEntry>.stride + Self.inlineKeyBytes + valueWidth)
     }
 
-    private func insert(_ key: UnsafeRawPointer, _ keyCount: Int, word: UInt64, hash: UInt64, tag: UInt64, value: UnsafeRawPointer, slot: Int) throws {
-        let longBytes = keyCount > 8 ? keyCount : 0
+    private func insert(_ key: UnsafeRawPointer, _ keyCount: Int, low: UInt64, high: UInt64, hash: UInt64, tag: UInt64, value: UnsafeRawPointer, slot: Int) throws {
+        let longBytes = keyCount > Self.inlineKeyBytes ? keyCount : 0
         let growing = (entryCount + 1) * 2 > slotMask
         if footprint(entries: entryCount + 1, table: (slotMask + 1) * (growing ? 2 : 1)) + longBytes > budget && entryCount > 0 {
             collectedSinceSpill -= 1
@@ -200,16 +198,17 @@ final class AggregatingBuffer: MapOutputBuffer {
             guard partition >= 0 && partition < partitions else { throw PartitionError(partition: partition, partitions: partitions) }
         }
         var meta = tag
-        if keyCount > 8 {
+        if keyCount > Self.inlineKeyBytes {
             if longKeysUsed + keyCount > longKeysCapacity { growLongKeys(keyCount) }
             (longKeys + longKeysUsed).copyMemory(from: key, byteCount: keyCount)
             meta |= UInt64(longKeysUsed)
             longKeysUsed += keyCount
         }
         let base = slots + slot * stride
-        base.storeBytes(of: word, as: UInt64.self)
-        base.storeBytes(of: meta, toByteOffset: 8, as: UInt64.self)
-        (base + 16).copyMemory(from: value, byteCount: valueWidth)
+        base.storeBytes(of: low, as: UInt64.self)
+        base.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+        base.storeBytes(of: meta, toByteOffset: Self.metaOffset, as: UInt64.self)
+        (base + Self.valueOffset).copyMemory(from: value, byteCount: valueWidth)
         partitionOf(base, set: partition)
         entryCount += 1
         if entryCount * 2 > slotMask { growSlots() }
@@ -245,11 +244,11 @@ final class AggregatingBuffer: MapOutputBuffer {
         var newPartitions = partitions > 1 ? [UInt32](repeating: 0, count: newMask + 1) : []
         for index in 0..<oldCount {
             let base = oldSlots + index * stride
-            let meta = base.load(fromByteOffset: 8, as: UInt64.self)
+            let meta = base.load(fromByteOffset: Self.metaOffset, as: UInt64.self)
             guard meta != 0 else { continue }
             let hash = rehash(base, meta: meta)
             var slot = Int(truncatingIfNeeded: hash) & newMask
-            while bigger.load(fromByteOffset: slot * stride + 8, as: UInt64.self) != 0 { slot = (slot + 1) & newMask }
+            while bigger.load(fromByteOffset: slot * stride + Self.metaOffset, as: UInt64.self) != 0 { slot = (slot + 1) & newMask }
             (bigger + slot * stride).copyMemory(from: base, byteCount: stride)
             if partitions > 1 { newPartitions[slot] = oldPartitions[index] }
         }
@@ -260,15 +259,15 @@ final class AggregatingBuffer: MapOutputBuffer {
     }
 
     private func rehash(_ base: UnsafeMutableRawPointer, meta: UInt64) -> UInt64 {
+        // Inline keys are stored in their original byte order, so they hash in place.
         let keyCount = Int((meta >> 32) & 0xFFFF)
-        if keyCount <= 8 { return StableHash.hash(word: base.load(as: UInt64.self), count: keyCount) }
-        return StableHash.hash(longKeys + Int(meta & 0xFFFF_FFFF), count: keyCount)
+        return StableHash.hash(keyCount <= Self.inlineKeyBytes ? UnsafeRawPointer(base) : UnsafeRawPointer(longKeys + Int(meta & 0xFFFF_FFFF)), count: keyCount)
     }
 
     private func spill() throws {
         guard entryCount > 0 else { return }
         // Stage each entry as [value][key] so the shared spill writer can read it.
-        let staging = UnsafeMutableRawPointer.allocate(byteCount: entryCount * (valueWidth + 8) + longKeysUsed + 8, alignment: 16)
+        let staging = UnsafeMutableRawPointer.allocate(byteCount: entryCount * (valueWidth + Self.inlineKeyBytes) + longKeysUsed + 16, alignment: 16)
         defer { staging.deallocate() }
         let sorted = UnsafeMutablePointer<SortEntry>.allocate(capacity: entryCount)
         defer { sorted.deallocate() }
@@ -276,24 +275,21 @@ final class AggregatingBuffer: MapOutputBuffer {
         var index = 0
         for slot in 0...slotMask {
             let base = slots + slot * stride
-            let meta = base.load(fromByteOffset: 8, as: UInt64.self)
+            let meta = base.load(fromByteOffset: Self.metaOffset, as: UInt64.self)
             guard meta != 0 else { continue }
             let keyCount = Int((meta >> 32) & 0xFFFF)
-            (staging + used).copyMemory(from: base + 16, byteCount: valueWidth)
+            (staging + used).copyMemory(from: base + Self.valueOffset, byteCount: valueWidth)
             let keyOffset = used + valueWidth
-            if keyCount <= 8 {
-                (staging + keyOffset).storeBytes(of: base.load(as: UInt64.self).littleEndian, as: UInt64.self)
-            } else {
-                (staging + keyOffset).copyMemory(from: longKeys + Int(meta & 0xFFFF_FFFF), byteCount: keyCount)
-            }
+            let keySource = keyCount <= Self.inlineKeyBytes ? UnsafeRawPointer(base) : UnsafeRawPointer(longKeys + Int(meta & 0xFFFF_FFFF))
+            (staging + keyOffset).copyMemory(from: keySource, byteCount: keyCount)
             sorted[index] = SortEntry(
-                prefix: keyCount <= 8 ? base.load(as: UInt64.self).byteSwapped : KeyBytes.prefix(staging + keyOffset, count: keyCount),
+                prefix: KeyBytes.prefix(staging + keyOffset, count: keyCount),
                 partition: partitions > 1 ? partitionBySlot[slot] : 0,
                 keyOffset: UInt32(keyOffset),
                 keyLength: UInt32(keyCount),
                 valueLength: UInt32(valueWidth)
             )
-            used = keyOffset + max(keyCount, 8)
+            used = keyOffset + keyCount
             index += 1
         }
         EntrySorter.sort(sorted, count: entryCount, arena: staging, partitions: partitions)
