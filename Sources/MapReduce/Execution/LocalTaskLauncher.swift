@@ -35,16 +35,20 @@ public final class LocalTaskLauncher: TaskLauncher {
     }
 }
 
-/// Runs blocking work on a Dispatch thread so the cooperative pool stays free,
+/// Runs blocking work on a thread of its own so the cooperative pool stays free,
 /// turning Swift task cancellation into the work's cancellation flag.
+///
+/// Not `DispatchQueue.global()`: on Linux its worker threads are capped at one
+/// per core and shared with Swift's cooperative executor, so as many running
+/// tasks as cores would starve every async task — cancellation included.
 public enum BlockingWork {
     /// Runs `work` and returns its result.
     public static func run<T: Sendable>(cancellation: CancellationFlag, _ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global().async {
+                Thread {
                     continuation.resume(with: Result { try work() })
-                }
+                }.start()
             }
         } onCancel: {
             cancellation.cancel(reason: "the job was cancelled")

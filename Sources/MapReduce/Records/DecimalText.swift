@@ -26,16 +26,18 @@ public enum DecimalText {
             index = 1
         }
         guard index < bytes.count else { return nil }
+        // Accumulate downwards: Int64.min has no positive counterpart.
         var value: Int64 = 0
         while index < bytes.count {
             let digit = Int64(bytes[index]) - 48
             guard digit >= 0 && digit <= 9 else { return nil }
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (s, o2) = m.addingReportingOverflow(digit)
+            let (s, o2) = m.subtractingReportingOverflow(digit)
             guard !o1 && !o2 else { return nil }
             value = s
             index += 1
         }
-        return negative ? -value : value
+        if negative { return value }
+        return value == .min ? nil : -value
     }
 }
