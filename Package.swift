@@ -23,6 +23,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // The core: Foundation only.
@@ -39,6 +41,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Persistence",
+            dependencies: ["Cluster", "Autoscaling", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DataprocAPI",
+            dependencies: [
+                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "MiniprocTesting",
             dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce"],
             swiftSettings: swiftSettings
@@ -46,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "miniproc",
             dependencies: [
-                "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling",
+                "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling", "DataprocAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -63,6 +78,11 @@ let package = Package(
         .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterProfilesTests", dependencies: ["ClusterProfiles"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DataprocAPITests",
+            dependencies: ["DataprocAPI", "Persistence", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "MiniprocTesting"], swiftSettings: swiftSettings),
     ]
 )

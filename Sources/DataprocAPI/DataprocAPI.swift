@@ -1,0 +1,1 @@
+// DataprocAPI module.
