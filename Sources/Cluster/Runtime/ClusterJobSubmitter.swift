@@ -28,6 +28,7 @@ struct ClusterJobSubmitter: JobSubmitter {
         log.append("INFO impl.YarnClientImpl: Submitted application \(yarnID)")
         log.append("INFO mapreduce.Job: The url to track the job: http://\(cluster.clusterName)-m:8088/proxy/\(yarnID)/")
         log.append("INFO mapreduce.Job: Running job: job_\(mapReduceID)")
+        log.append("INFO mapreduce.Job: \(JobProgress(map: 0, reduce: 0))")
         let launcher = ClusterTaskLauncher(
             cluster: cluster, application: application, jobName: job.name, mapResources: map, reduceResources: reduce,
             disks: cluster.disks, slots: cluster.executionSlots

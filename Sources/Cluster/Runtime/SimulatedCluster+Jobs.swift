@@ -123,6 +123,11 @@ extension SimulatedCluster {
     func endJob(_ id: String, failure: (any Error)?) {
         guard var record = jobs[id] else { return }
         let now = nowTimestamp
+        // A job that fails while its cluster goes away failed because it went away.
+        if record.endReason == nil, failure != nil {
+            if lifecycle.state == .deleting { record.endReason = .clusterDeleted }
+            if lifecycle.state == .stopping { record.endReason = .clusterStopped }
+        }
         switch record.endReason {
         case .cancelled?:
             record.move(to: .cancelled, details: "Job cancelled by request.", at: now)

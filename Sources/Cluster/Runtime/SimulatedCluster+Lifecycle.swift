@@ -227,6 +227,13 @@ extension SimulatedCluster {
     @discardableResult
     public func delete(detail: String? = nil) async throws -> ClusterOperation {
         if let deleteTask { return await deleteTask.value }
+        let id = try beginDelete(detail: detail)
+        return await waitForOperation(id)
+    }
+
+    /// Starts deleting the cluster: it is DELETING when this returns, and the
+    /// returned operation finishes once jobs have stopped and directories are gone.
+    public func beginDelete(detail: String? = nil) throws -> String {
         try checkNotDeleted()
         guard lifecycle.state.canMove(to: .deleting) else {
             throw ClusterError.wrongState(cluster: clusterName, state: lifecycle.state, action: "be deleted")
@@ -235,7 +242,8 @@ extension SimulatedCluster {
         try move(to: .deleting, detail: detail)
         let task = Task { await self.completeDelete(operation) }
         deleteTask = task
-        return await task.value
+        operationTasks[operation] = Task { _ = await task.value }
+        return operation
     }
 
     func completeDelete(_ operation: String) async -> ClusterOperation {
