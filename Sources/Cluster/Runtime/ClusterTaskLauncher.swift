@@ -44,7 +44,7 @@ struct ClusterTaskLauncher: TaskLauncher {
         )
         let outcome: Result<T, any Error>
         do {
-            outcome = .success(try await BlockingWork.run(cancellation: grant.cancellation) { try body(environment) })
+            outcome = .success(try await AttemptThread.run(cancellation: grant.cancellation) { try body(environment) })
         } catch {
             outcome = .failure(error)
         }
