@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "MapReduceTests", dependencies: ["MapReduce"], swiftSettings: swiftSettings),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce"], swiftSettings: swiftSettings),
         .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager"], swiftSettings: swiftSettings),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting", "MapReduce", "Jobs"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterProfilesTests", dependencies: ["ClusterProfiles"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DataprocAPITests",

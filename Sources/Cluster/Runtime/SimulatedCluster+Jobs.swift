@@ -1,0 +1,212 @@
+import Foundation
+import MapReduce
+
+extension SimulatedCluster {
+    // MARK: - Submitting
+
+    /// Submits a driver program: it runs at once (PENDING → SETUP_DONE →
+    /// RUNNING) and may submit any number of MapReduce jobs through
+    /// `driver.submitter`, each a YARN application whose application master
+    /// holds a container for the whole MapReduce job. The job ends DONE when
+    /// the program returns, ERROR when it throws.
+    ///
+    /// - Parameters:
+    ///   - jobID: The job's id; nil for a generated one (32 hex digits, as gcloud makes).
+    ///   - name: What the job runs, for reports (`wordcount`).
+    ///   - onOutput: Hears each driver output line as it is written.
+    /// - Throws: `ClusterError.wrongState` unless RUNNING or UPDATING; `.duplicateJob`.
+    @discardableResult
+    public func submit(
+        jobID: String? = nil, name: String, onOutput: (@Sendable (String) -> Void)? = nil,
+        program: @escaping JobDriverProgram
+    ) throws -> ClusterJobHandle {
+        try checkNotDeleted()
+        guard lifecycle.state.acceptsJobs else {
+            throw ClusterError.wrongState(cluster: clusterName, state: lifecycle.state, action: "accept jobs")
+        }
+        let id = jobID ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        guard jobs[id] == nil else { throw ClusterError.duplicateJob(cluster: clusterName, id: id) }
+        let record = JobRecord(
+            id: id, uuid: UUID().uuidString.lowercased(), name: name,
+            status: JobStatus(state: .pending, stateStartTime: nowTimestamp), log: JobLog(listener: onOutput)
+        )
+        jobs[id] = record
+        jobOrder.append(id)
+        refreshIdle()
+        jobs[id]?.task = Task { await self.runJob(id, program: program) }
+        return ClusterJobHandle(id: id, cluster: self)
+    }
+
+    /// Submits one MapReduce job as a Dataproc job.
+    @discardableResult
+    public func submit(
+        _ job: MapReduceJob, jobID: String? = nil, onOutput: (@Sendable (String) -> Void)? = nil
+    ) throws -> ClusterJobHandle {
+        try submit(jobID: jobID, name: job.name, onOutput: onOutput) { driver in
+            _ = try await driver.submitter.submit(job)
+        }
+    }
+
+    /// A submitter that runs each MapReduce job as its own Dataproc job and
+    /// waits for it, throwing `JobFailure` when it does not end DONE: what a
+    /// caller that wants the engine's `JobSubmitter` interface passes around.
+    public nonisolated var submitter: any JobSubmitter { StandaloneSubmitter(cluster: self) }
+
+    // MARK: - Reading
+
+    /// The job with this id.
+    public func job(_ id: String) -> ClusterJob? {
+        jobs[id].map(snapshot)
+    }
+
+    /// Every job, in submission order.
+    public var allJobs: [ClusterJob] { jobOrder.compactMap { jobs[$0].map(snapshot) } }
+
+    /// Waits until the job has ended and returns it.
+    ///
+    /// - Throws: `ClusterError.unknownJob`.
+    public func waitForJob(_ id: String) async throws -> ClusterJob {
+        guard let record = jobs[id] else { throw ClusterError.unknownJob(cluster: clusterName, id: id) }
+        if !record.status.state.isFinal {
+            await withCheckedContinuation { jobs[id]?.completionWaiters.append($0) }
+        }
+        guard let ended = jobs[id] else { throw ClusterError.unknownJob(cluster: clusterName, id: id) }
+        return snapshot(ended)
+    }
+
+    /// Cancels a job: CANCEL_PENDING at once, CANCELLED once its tasks have stopped.
+    ///
+    /// - Throws: `ClusterError.unknownJob`, `.jobEnded`.
+    @discardableResult
+    public func cancel(job id: String) throws -> ClusterJob {
+        guard var record = jobs[id] else { throw ClusterError.unknownJob(cluster: clusterName, id: id) }
+        guard !record.status.state.isFinal else { throw ClusterError.jobEnded(id: id, state: record.status.state) }
+        record.move(to: .cancelPending, at: nowTimestamp)
+        record.endReason = .cancelled
+        record.task?.cancel()
+        jobs[id] = record
+        return snapshot(record)
+    }
+
+    func snapshot(_ record: JobRecord) -> ClusterJob {
+        let applications = record.applications.map { entry in
+            let state = entry.finalState ?? resourceManager.application(entry.resourceManagerID)?.state ?? .accepted
+            return YarnApplication(
+                id: entry.yarnID, name: entry.name, state: state,
+                progress: state == .finished ? 1 : record.log.progress(application: entry.yarnID),
+                trackingUrl: "http://\(clusterName)-m:8088/proxy/\(entry.yarnID)/"
+            )
+        }
+        return ClusterJob(
+            id: record.id, uuid: record.uuid, name: record.name, status: record.status, statusHistory: record.history,
+            yarnApplications: applications, driverOutput: record.log.lines, results: record.results,
+            attempts: record.results.flatMap(\.attempts) + record.failedAttempts
+        )
+    }
+
+    // MARK: - Running
+
+    func runJob(_ id: String, program: JobDriverProgram) async {
+        guard let log = jobs[id]?.log else { return }
+        jobs[id]?.move(to: .setupDone, at: nowTimestamp)
+        jobs[id]?.move(to: .running, at: nowTimestamp)
+        let driver = JobDriver(submitter: ClusterJobSubmitter(cluster: self, jobID: id, log: log), log: log)
+        var failure: (any Error)?
+        do {
+            try await program(driver)
+        } catch {
+            failure = error
+        }
+        endJob(id, failure: failure)
+    }
+
+    func endJob(_ id: String, failure: (any Error)?) {
+        guard var record = jobs[id] else { return }
+        let now = nowTimestamp
+        // A job that fails while its cluster goes away failed because it went away.
+        if record.endReason == nil, failure != nil {
+            if lifecycle.state == .deleting { record.endReason = .clusterDeleted }
+            if lifecycle.state == .stopping { record.endReason = .clusterStopped }
+        }
+        switch record.endReason {
+        case .cancelled?:
+            record.move(to: .cancelled, details: "Job cancelled by request.", at: now)
+        case .clusterDeleted?:
+            record.move(to: .error, details: "Job failed: cluster '\(clusterName)' was deleted while the job was running.", at: now)
+        case .clusterStopped?:
+            record.move(to: .error, details: "Job failed: cluster '\(clusterName)' was stopped while the job was running.", at: now)
+        case nil:
+            if let failure {
+                record.move(to: .error, details: "Google Cloud Dataproc Agent reports job failure: \(failure)", at: now)
+            } else {
+                record.move(to: .done, details: "Agent reported job success", at: now)
+            }
+        }
+        let waiting = record.completionWaiters
+        record.completionWaiters = []
+        record.task = nil
+        jobs[id] = record
+        for waiter in waiting { waiter.resume() }
+        refreshIdle()
+    }
+
+    /// Ends every active job for `reason` and waits until their tasks have stopped.
+    func endAllJobs(_ reason: JobEndReason) async {
+        var running: [Task<Void, Never>] = []
+        for id in jobOrder {
+            guard var record = jobs[id], !record.status.state.isFinal else { continue }
+            record.endReason = reason
+            record.task?.cancel()
+            if let task = record.task { running.append(task) }
+            jobs[id] = record
+        }
+        for task in running { await task.value }
+    }
+
+    // MARK: - YARN applications
+
+    /// Submits a YARN application for a MapReduce job of job `jobID` and waits
+    /// for its application master's container.
+    func startApplication(jobID: String, name: String, masterResources: Resources) async throws -> (ApplicationID, String, ContainerGrant) {
+        try checkNotDeleted()
+        guard lifecycle.state.acceptsJobs else {
+            throw ClusterError.wrongState(cluster: clusterName, state: lifecycle.state, action: "run applications")
+        }
+        let application = resourceManager.submitApplication(name: name)
+        applicationSequence += 1
+        let yarnID = "application_\(idTimestamp)_\(String(format: "%04d", applicationSequence))"
+        jobs[jobID]?.applications.append(ApplicationEntry(resourceManagerID: application, yarnID: yarnID, name: name))
+        refreshIdle()
+        do {
+            let grant = try await allocate(
+                application: application, resources: masterResources, excluded: [], kind: .applicationMaster, jobName: name
+            )
+            return (application, yarnID, grant)
+        } catch {
+            endApplication(application, as: Task.isCancelled ? .killed : .failed, jobID: jobID)
+            throw error
+        }
+    }
+
+    /// Ends a YARN application: its containers (the application master's
+    /// included) are released and whatever still runs in them is stopped.
+    func endApplication(_ application: ApplicationID, as state: ApplicationState, jobID: String) {
+        if let ended = try? resourceManager.endApplication(application, as: state) {
+            containersEnded(ended.releasedContainers, reason: "container killed: application ended \(state)")
+            for drained in ended.drainedNodes { completeDecommission(drained, forced: false) }
+        }
+        if let index = jobs[jobID]?.applications.firstIndex(where: { $0.resourceManagerID == application }) {
+            jobs[jobID]?.applications[index].finalState = resourceManager.application(application)?.state ?? state
+        }
+        try? resourceManager.forgetApplication(application)
+        schedulePass()
+    }
+
+    func recordResult(_ result: JobResult, jobID: String) {
+        jobs[jobID]?.results.append(result)
+    }
+
+    func recordFailure(_ failure: JobFailure, jobID: String) {
+        jobs[jobID]?.failedAttempts.append(contentsOf: failure.attempts)
+    }
+}

@@ -1,1 +1,0 @@
-// MiniprocTesting module.

@@ -1,0 +1,34 @@
+import Cluster
+import ClusterProfiles
+import Foundation
+
+/// Creates a cluster from `profile` on a manual clock, runs `body` with it,
+/// and tears it down at the end of the scope — deleting it (which cancels
+/// its jobs) and removing its data directory — even when `body` throws.
+///
+/// - Parameters:
+///   - profile: A profile name or path (`small`).
+///   - name: The cluster's name.
+///   - clock: The clock; advance it with `TestCluster.advance(by:)`.
+///   - options: Host mapping; `dataDirectory` defaults to a fresh temporary directory.
+///   - configure: Changes to the profile's spec before creation.
+public func withTestCluster<Result: Sendable>(
+    profile: String = "small",
+    name: String = "test",
+    clock: ManualClusterClock = ManualClusterClock(),
+    options: ClusterOptions = ClusterOptions(),
+    configure: (inout ClusterSpec) -> Void = { _ in },
+    _ body: (TestCluster) async throws -> Result
+) async throws -> Result {
+    let cluster = try await SimulatedCluster.create(profile: profile, name: name, clock: clock, options: options, configure: configure)
+    let test = TestCluster(cluster: cluster, clock: clock)
+    let result: Swift.Result<Result, any Error>
+    do {
+        result = .success(try await body(test))
+    } catch {
+        result = .failure(error)
+    }
+    if await !cluster.isDeleted { _ = try? await cluster.delete() }
+    try? FileManager.default.removeItem(atPath: cluster.dataDirectory)
+    return try result.get()
+}

@@ -1,0 +1,77 @@
+import Cluster
+import Foundation
+import MapReduce
+import MiniprocTesting
+import Testing
+
+@Suite struct DecommissionTests {
+    /// Three workers; the job's 5 gated maps and its AM fill all 6 containers, 2 on etl-w-2.
+    func threeWorkers(_ spec: inout ClusterSpec) { spec.config?.workerConfig?.numInstances = 3 }
+
+    @Test func aGracefulDecommissionWaitsForRunningTasks() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let corpus = try scratch.corpus(files: 5, lines: 60)
+        let gate = TaskGate()
+        try await withTestCluster(name: "etl", options: gatedOptions, configure: threeWorkers) { test in
+            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
+            await gate.waitUntilEntered(5)
+            #expect(await test.cluster.nodeSummaries.first { $0.name == "etl-w-2" }?.runningContainers == 2)
+
+            let operationID = try await test.cluster.beginResize(
+                primaryWorkers: 2, secondaryWorkers: 0, gracefulDecommissionTimeout: .seconds(3600)
+            )
+            #expect(await test.cluster.operation(id: operationID)?.done == false)
+            #expect(await test.cluster.operation(id: operationID)?.description == "Remove 1 workers.")
+            #expect(await test.cluster.state == .updating)
+            #expect(await test.cluster.yarnMetrics.nodesDecommissioning == 1)
+            #expect(await test.cluster.primaryWorkerCount == 3)
+
+            gate.open()
+            let operation = await test.cluster.waitForOperation(operationID)
+            #expect(operation.done && operation.error == nil)
+            #expect(test.clock.now == .origin)
+            #expect(await test.cluster.state == .running)
+            #expect(await test.cluster.primaryWorkerCount == 2)
+            #expect(await test.cluster.yarnMetrics.nodesDecommissioned == 1)
+            let job = try await handle.wait()
+            #expect(job.state == .done)
+            // Nothing was killed: every attempt that ran on the draining node finished.
+            #expect(job.attempts.filter { $0.nodeName == "etl-w-2" }.allSatisfy { $0.succeeded })
+            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
+        }
+    }
+
+    @Test func theDecommissionTimeoutKillsWhatStillRunsAndTheTasksRunElsewhere() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let corpus = try scratch.corpus(files: 5, lines: 60)
+        let gate = TaskGate()
+        try await withTestCluster(name: "etl", options: gatedOptions, configure: threeWorkers) { test in
+            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
+            await gate.waitUntilEntered(5)
+            let operationID = try await test.cluster.beginResize(
+                primaryWorkers: 2, secondaryWorkers: 0, gracefulDecommissionTimeout: .seconds(600)
+            )
+            await test.advance(by: .seconds(599))
+            #expect(await test.cluster.operation(id: operationID)?.done == false)
+            await test.advance(by: .seconds(1))
+            let operation = await test.cluster.waitForOperation(operationID)
+            #expect(operation.done)
+            let node = try #require(await test.cluster.nodeSummaries.first { $0.name == "etl-w-2" })
+            #expect(node.state == .decommissioned && node.runningContainers == 0)
+            #expect(!FileManager.default.fileExists(atPath: node.directory))
+
+            gate.open()
+            let job = try await handle.wait()
+            #expect(job.state == .done)
+            let killed = job.attempts.filter { $0.nodeName == "etl-w-2" }
+            #expect(killed.count == 2)
+            #expect(killed.allSatisfy { $0.error?.contains("node etl-w-2 was decommissioned") == true })
+            for attempt in killed {
+                #expect(job.attempts.contains { $0.attempt.task == attempt.attempt.task && $0.attempt.kind == .map && $0.succeeded && $0.nodeName != "etl-w-2" })
+            }
+            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
+        }
+    }
+}
