@@ -76,10 +76,10 @@ public struct PolicyLoader: Sendable {
         var policy: AutoscalingPolicy
         do {
             policy = try YAMLDecoder().decode(AutoscalingPolicy.self, from: yaml)
-        } catch let error as AutoscalingPolicyError {
-            throw profileError(error, file: file, locator: locator)
         } catch {
-            throw YAMLErrors.profileError(error, file: file, locator: locator, example: "the shape gcloud dataproc autoscaling-policies export writes")
+            let cause = YAMLErrors.unwrapped(error)
+            if let cause = cause as? AutoscalingPolicyError { throw profileError(cause, file: file, locator: locator) }
+            throw YAMLErrors.profileError(cause, file: file, locator: locator, example: "the shape gcloud dataproc autoscaling-policies export writes")
         }
         if policy.id.isEmpty { policy.id = id }
         do {

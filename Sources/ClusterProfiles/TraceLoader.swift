@@ -34,11 +34,13 @@ public struct TraceLoader: Sendable {
         let locator = YAMLLocator(text: text)
         do {
             return try YAMLDecoder().decode(SimulationTrace.self, from: text)
-        } catch let error as TraceError {
-            throw ProfileError(file: file, line: locator.line(of: error.field), field: error.field,
-                               message: error.message, fix: error.fix)
         } catch {
-            throw YAMLErrors.profileError(error, file: file, locator: locator, example: "ClusterProfiles/traces/example.yaml")
+            let cause = YAMLErrors.unwrapped(error)
+            if let cause = cause as? TraceError {
+                throw ProfileError(file: file, line: locator.line(of: cause.field), field: cause.field,
+                                   message: cause.message, fix: cause.fix)
+            }
+            throw YAMLErrors.profileError(cause, file: file, locator: locator, example: "ClusterProfiles/traces/example.yaml")
         }
     }
 }

@@ -3,6 +3,15 @@ import Yams
 
 /// Turns what Yams and `Decodable` throw into a ``ProfileError`` with a line and a fix.
 enum YAMLErrors {
+    /// The error a model's `init(from:)` threw, which Yams' decoder wraps as
+    /// "not valid YAML"; any other error as it is.
+    static func unwrapped(_ error: any Error) -> any Error {
+        if case let DecodingError.dataCorrupted(context) = error, let underlying = context.underlyingError {
+            return unwrapped(underlying)
+        }
+        return error
+    }
+
     static func profileError(_ error: any Error, file: String, locator: YAMLLocator, example: String) -> ProfileError {
         switch error {
         case let yaml as YamlError:
