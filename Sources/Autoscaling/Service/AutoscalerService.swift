@@ -6,7 +6,8 @@ import ResourceManager
 ///
 /// Attaching a policy starts the sampling loop; detaching stops it and keeps the
 /// history. A resize in flight when the policy is detached runs to its end and is
-/// recorded. Time comes from the injected ``ClusterClock``, so tests drive it with a
+/// recorded. The sampling loop holds the service until it is detached, so call
+/// ``detach()`` when the cluster is deleted. Time comes from the injected ``ClusterClock``, so tests drive it with a
 /// `ManualClusterClock`.
 public actor AutoscalerService {
     /// Settings of the service.
