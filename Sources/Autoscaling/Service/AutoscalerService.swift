@@ -34,7 +34,8 @@ public actor AutoscalerService {
     private var autoscaler: Autoscaler
     private var loop: Task<Void, Never>?
     private var generation = 0
-    /// Skips and observation failures, newest last, for logs and status displays.
+    /// The latest skips and observation failures (at most 100), newest last, for logs
+    /// and status displays.
     public private(set) var notices: [String] = []
 
     /// A service for `cluster` on `clock`; no policy is attached yet.
@@ -98,17 +99,22 @@ public actor AutoscalerService {
         do {
             observation = try await cluster.observe()
         } catch {
-            notices.append("could not observe the cluster: \(error)")
+            notice("could not observe the cluster: \(error)")
             return
         }
         for action in autoscaler.onSample(observation, at: clock.now) {
             switch action {
             case let .skip(skip):
-                notices.append(skip.reason)
+                notice(skip.reason)
             case let .resize(request):
                 await apply(request)
             }
         }
+    }
+
+    private func notice(_ text: String) {
+        notices.append(text)
+        if notices.count > 100 { notices.removeFirst(notices.count - 100) }
     }
 
     /// Runs the resize outside the sampling loop's task, so that detaching (which
