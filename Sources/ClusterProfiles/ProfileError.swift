@@ -1,6 +1,7 @@
 import Foundation
 
-/// A mistake in a cluster profile, pointing at the file, the line and the field, with the fix.
+/// A mistake in a cluster profile, an autoscaling policy file or a workload trace,
+/// pointing at the file, the line and the field, with the fix.
 ///
 /// Renders as `ClusterProfiles/bad.yaml:7: config.workerConfig.numInstances: … Fix: …`.
 public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
