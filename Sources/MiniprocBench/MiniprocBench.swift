@@ -11,6 +11,7 @@ struct MiniprocBench {
             case "wordcount": try await WordCountBenchmark.run(arguments: Array(arguments.dropFirst()))
             case "terasort": try await TeraSortBenchmark.run(arguments: Array(arguments.dropFirst()))
             case "scheduler": try SchedulerBenchmark.run(arguments: Array(arguments.dropFirst()))
+            case "simulate": try await SimulateBenchmark.run(arguments: Array(arguments.dropFirst()))
             default:
                 FileHandle.standardError.write(Data("usage: miniproc-bench wordcount SIZE | terasort ROWS | scheduler | simulate\n".utf8))
                 exit(2)

@@ -58,18 +58,14 @@ struct RunCommand: AsyncParsableCommand {
         }
         for warning in loaded.warnings { log.warn("miniproc.Profile", String(describing: warning)) }
 
-        let cluster = try EmbeddedCluster(profile: loaded.profile, log: log)
-        defer { cluster.delete() }
-        let configuration = cluster.jobConfiguration(overrides: jobProperties)
-        do {
-            let outcome = try await programType.run(arguments: programArguments, configuration: configuration, submitter: cluster)
-            for message in outcome.messages { print(message) }
-            cluster.printNodeSummary()
-        } catch let usage as UsageError {
-            FileHandle.standardError.write(Data("\(usage.message)\n".utf8))
+        let cluster = EmbeddedCluster(profile: loaded.profile, log: log)
+        switch try await cluster.run(program: programType, arguments: programArguments, properties: jobProperties) {
+        case .succeeded:
+            return
+        case .usage(let message):
+            FileHandle.standardError.write(Data("\(message)\n".utf8))
             throw ExitCode(2)
-        } catch let failure as JobFailure {
-            log.info("mapreduce.Job", "Job job_\(failure.jobID) failed with state FAILED due to: \(failure.message)")
+        case .failed:
             throw ExitCode(1)
         }
     }

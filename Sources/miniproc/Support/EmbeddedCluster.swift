@@ -1,75 +1,64 @@
 import Cluster
 import ClusterProfiles
 import Foundation
+import Jobs
 import MapReduce
+import Synchronization
 
-/// The cluster `miniproc run` creates for one run: worker slots sized from the
-/// profile's machine types, reporting Hadoop-style progress for every job.
-final class EmbeddedCluster: JobSubmitter, @unchecked Sendable {
-    // Unchecked: `attempts` is only touched from `submit`, which the CLI awaits one job at a time.
-    private let name: String
-    private let profile: ClusterProfile
-    private let sizing: YarnSizing
-    private let launcher: LocalTaskLauncher
-    private let log: HadoopLog
-    private var attempts: [TaskAttemptReport] = []
+/// What `miniproc run` does with its embedded cluster: create it from a profile,
+/// run one program of the job library on it as a Dataproc job (printing the
+/// driver output as it comes), summarise where the work ran, and delete it.
+struct EmbeddedCluster {
+    let profile: ClusterProfile
+    let log: HadoopLog
 
-    init(profile: ClusterProfile, log: HadoopLog) throws {
-        self.profile = profile
-        self.log = log
-        self.name = "miniproc-\(profile.name)-\(String(UUID().uuidString.prefix(6)).lowercased())"
-        self.sizing = try YarnSizing(config: profile.config)
-        self.launcher = LocalTaskLauncher()
-        let workers = profile.config.primaryWorkerCount
-        log.info("miniproc.Cluster", "Created cluster \(name) from profile \(profile.name): \(workers) workers, \(sizing.nodeManagerMemoryMB) MB and \(sizing.nodeManagerVcores) vcores of YARN capacity each")
+    /// Why a run did not succeed, for the exit status.
+    enum Outcome {
+        case succeeded
+        case usage(String)
+        case failed
     }
 
-    /// The job configuration: the profile's `mapred:` defaults under the user's properties.
-    func jobConfiguration(overrides: [String: String]) -> JobConfiguration {
-        var properties: [String: String] = [:]
-        for (key, value) in sizing.properties where key.hasPrefix("mapred:") {
-            properties[String(key.dropFirst("mapred:".count))] = value
-        }
-        // A single map and reduce slot count by default, as Hadoop's default of one reducer.
-        properties["mapreduce.job.reduces"] = "1"
-        return JobConfiguration(properties.merging(overrides) { _, new in new })
-    }
+    func run(program: any JobProgram.Type, arguments: [String], properties: [String: String]) async throws -> Outcome {
+        let name = "miniproc-\(profile.name)-\(String(UUID().uuidString.prefix(6)).lowercased())"
+        // Node disks get their profile's full size: a command-line run works on real data.
+        var options = ClusterOptions()
+        options.diskScale = 1
+        let cluster = try await SimulatedCluster.create(spec: profile.spec(clusterName: name, projectId: "local"), options: options)
+        let config = await cluster.config
+        log.info("miniproc.Cluster", "Created cluster \(name) from profile \(profile.name): \(config.primaryWorkerCount) primary and \(config.secondaryWorkerCount) secondary workers, \(cluster.sizing.nodeManagerMemoryMB) MB and \(cluster.sizing.nodeManagerVcores) vcores of YARN capacity each")
 
-    func submit(_ job: MapReduceJob) async throws -> JobResult {
-        let runner = JobRunner(launcher: launcher)
-        let id = JobRunner.makeJobID()
-        log.info("mapreduce.Job", "Running job: job_\(id)")
+        let configuration = JobConfiguration(cluster.jobDefaults).merging(properties)
+        let thrown = Mutex<(any Error)?>(nil)
         let log = self.log
+        let outcome: Outcome
         do {
-            let result = try await runner.run(job, id: id) { progress in
-                log.info("mapreduce.Job", progress.description)
+            let handle = try await cluster.submit(name: program.name, onOutput: { log.driverOutput($0) }) { driver in
+                do {
+                    let result = try await program.run(arguments: arguments, configuration: configuration, submitter: driver.submitter)
+                    for message in result.messages { driver.print(message) }
+                } catch {
+                    thrown.withLock { $0 = error }
+                    throw error
+                }
             }
-            attempts += result.attempts
-            log.info("mapreduce.Job", "Job job_\(id) completed successfully")
-            log.counters(result.counters)
-            return result
-        } catch let failure as JobFailure {
-            attempts += failure.attempts
-            throw failure
+            let job = try await handle.wait()
+            if job.state == .done {
+                outcome = .succeeded
+            } else if let usage = thrown.withLock({ $0 }) as? UsageError {
+                outcome = .usage(usage.message)
+            } else {
+                log.info("miniproc.Job", "Job \(job.id) ended \(job.state): \(job.status.details ?? "no details")")
+                outcome = .failed
+            }
+            print("Node summary:")
+            for node in await cluster.nodeSummaries { print("  " + node.line) }
+        } catch {
+            _ = try? await cluster.delete()
+            throw error
         }
-    }
-
-    func printNodeSummary() {
-        var tasks: [String: (maps: Int, reduces: Int, failed: Int)] = [:]
-        for attempt in attempts {
-            var entry = tasks[attempt.nodeName, default: (0, 0, 0)]
-            if !attempt.succeeded { entry.failed += 1 } else if attempt.attempt.kind == .map { entry.maps += 1 } else { entry.reduces += 1 }
-            tasks[attempt.nodeName] = entry
-        }
-        print("Node summary:")
-        for node in tasks.keys.sorted() {
-            let entry = tasks[node] ?? (0, 0, 0)
-            print("  \(node): \(entry.maps) map tasks, \(entry.reduces) reduce tasks, \(entry.failed) failed attempts")
-        }
-    }
-
-    func delete() {
-        launcher.cleanUp()
+        _ = try await cluster.delete()
         log.info("miniproc.Cluster", "Deleted cluster \(name)")
+        return outcome
     }
 }

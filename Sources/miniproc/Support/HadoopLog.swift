@@ -22,6 +22,17 @@ struct HadoopLog: Sendable {
         FileHandle.standardError.write(Data("\(Self.formatter.string(from: Date())) WARN \(logger): \(message)\n".utf8))
     }
 
+    /// Prints a line of a job's driver output: log lines get a timestamp, the
+    /// rest (counter blocks, a program's result) is printed as it is.
+    func driverOutput(_ line: String) {
+        if line.hasPrefix("INFO ") || line.hasPrefix("WARN ") || line.hasPrefix("ERROR ") {
+            print("\(Self.formatter.string(from: Date())) \(line)")
+        } else {
+            print(line)
+        }
+        fflush(nil)
+    }
+
     /// The counter block Hadoop prints at the end of a job.
     func counters(_ counters: Counters) {
         let total = counters.groups.values.reduce(0) { $0 + $1.count }
