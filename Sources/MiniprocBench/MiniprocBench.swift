@@ -10,7 +10,9 @@ struct MiniprocBench {
             switch arguments.first {
             case "wordcount": try await WordCountBenchmark.run(arguments: Array(arguments.dropFirst()))
             case "terasort": try await TeraSortBenchmark.run(arguments: Array(arguments.dropFirst()))
-            case "scheduler": try SchedulerBenchmark.run(arguments: Array(arguments.dropFirst()))
+            case "scheduler":
+                try SchedulerBenchmark.run(arguments: Array(arguments.dropFirst()))
+                try await ClusterLifecycleBenchmark.run()
             case "simulate": try await SimulateBenchmark.run(arguments: Array(arguments.dropFirst()))
             default:
                 FileHandle.standardError.write(Data("usage: miniproc-bench wordcount SIZE | terasort ROWS | scheduler | simulate\n".utf8))
