@@ -1,4 +1,5 @@
 import Foundation
+import Jobs
 
 /// Seeded text files for word-count tests, with the sequential answer to
 /// compare a distributed run against.
@@ -11,14 +12,8 @@ public struct WordCorpus: Sendable {
     /// Writes `fileCount` files of `linesPerFile` lines under `directory`, from `seed`.
     public init(directory: String, fileCount: Int, linesPerFile: Int, seed: UInt64 = 42) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var generator = SplitMix64(seed: seed)
+        func next() -> UInt64 { generator.next() }
         let vocabulary = (0..<300).map { "w\($0)" } + ["the", "a", "cluster", "node", "yarn", "café", "données"]
         var counts: [String: Int] = [:]
         var paths: [String] = []
