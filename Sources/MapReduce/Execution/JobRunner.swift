@@ -196,7 +196,7 @@ private struct RunContext: Sendable {
     /// Runs map `index` again unless another reducer already did.
     private func rerunMap(_ index: Int, lost: MapOutputFile) async throws {
         guard mapOutputs.claimRerun(index, lost: lost) else {
-            while mapOutputs.get(index) == lost { try await Task.sleep(for: .milliseconds(5)) }
+            try await mapOutputs.waitForReplacement(of: index, lost: lost)
             return
         }
         try await runMap(index)
@@ -234,19 +234,31 @@ private final class AttemptLog: Sendable {
 
 /// The current output of every map task.
 private final class MapOutputTable: Sendable {
+    private struct Waiter {
+        var id: Int
+        var index: Int
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
     private struct State {
         var outputs: [MapOutputFile?]
         var rerunning: Set<Int> = []
+        var waiters: [Waiter] = []
+        var nextWaiter = 0
     }
     private let state: Mutex<State>
 
     init(count: Int) { state = Mutex(State(outputs: Array(repeating: nil, count: count))) }
 
     func set(_ index: Int, _ output: MapOutputFile) {
-        state.withLock {
-            $0.outputs[index] = output
-            $0.rerunning.remove(index)
+        let woken = state.withLock { state -> [Waiter] in
+            state.outputs[index] = output
+            state.rerunning.remove(index)
+            let woken = state.waiters.filter { $0.index == index }
+            state.waiters.removeAll { $0.index == index }
+            return woken
         }
+        for waiter in woken { waiter.continuation.resume() }
     }
 
     func get(_ index: Int) -> MapOutputFile? { state.withLock { $0.outputs[index] } }
@@ -259,6 +271,30 @@ private final class MapOutputTable: Sendable {
             guard state.outputs[index] == lost, !state.rerunning.contains(index) else { return false }
             state.rerunning.insert(index)
             return true
+        }
+    }
+
+    /// Suspends until map `index` has an output other than `lost` (another reducer is re-running it).
+    func waitForReplacement(of index: Int, lost: MapOutputFile) async throws {
+        let id = state.withLock { state -> Int in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let ready = state.withLock { state -> Bool in
+                    if state.outputs[index] != lost { return true }
+                    state.waiters.append(Waiter(id: id, index: index, continuation: continuation))
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        } onCancel: {
+            let cancelled = state.withLock { state -> Waiter? in
+                guard let position = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.waiters.remove(at: position)
+            }
+            cancelled?.continuation.resume(throwing: CancellationError())
         }
     }
 }

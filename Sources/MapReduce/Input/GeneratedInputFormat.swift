@@ -26,12 +26,15 @@ public struct GeneratedInputFormat: InputFormat {
     public func splits(configuration: JobConfiguration) throws -> [InputSplit] {
         guard count >= 0 else { throw InputError("cannot generate \(count) items; give a count of 0 or more") }
         let tasks = Int64(max(1, min(Int64(self.tasks), max(count, 1))))
+        // Even ranges, the first `count % tasks` one item longer; no product can overflow.
+        let base = count / tasks
+        let extra = count % tasks
         var splits: [InputSplit] = []
         var first: Int64 = 0
         for task in 0..<tasks {
-            let next = count * (task + 1) / tasks
-            splits.append(InputSplit(path: nil, start: first, length: next - first, index: Int(task)))
-            first = next
+            let length = base + (task < extra ? 1 : 0)
+            splits.append(InputSplit(path: nil, start: first, length: length, index: Int(task)))
+            first += length
         }
         return splits
     }

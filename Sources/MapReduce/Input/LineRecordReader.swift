@@ -109,12 +109,20 @@ struct LineRecordReader: RecordReader {
             if skipFirst {
                 skipFirst = false
             } else {
+                // Like Hadoop, drop a UTF-8 byte-order mark that opens the file.
+                var valueStart = lineStart
+                if position == 0 && lineEnd - lineStart >= 3
+                    && buffer.load(fromByteOffset: lineStart, as: UInt8.self) == 0xEF
+                    && buffer.load(fromByteOffset: lineStart + 1, as: UInt8.self) == 0xBB
+                    && buffer.load(fromByteOffset: lineStart + 2, as: UInt8.self) == 0xBF {
+                    valueStart += 3
+                }
                 offsetKey = UInt64(bitPattern: position) ^ (1 << 63)
                 var bigEndianKey = offsetKey.bigEndian
                 try withUnsafeBytes(of: &bigEndianKey) { key in
                     let record = InputRecord(
                         key: key,
-                        value: UnsafeRawBufferPointer(start: buffer + lineStart, count: lineEnd - lineStart),
+                        value: UnsafeRawBufferPointer(start: buffer + valueStart, count: lineEnd - valueStart),
                         offset: position
                     )
                     try body(record, min(1, Double(position - start) / span))

@@ -39,8 +39,11 @@ struct MapTask {
             }
             let spillPercent = try configuration.double(ConfigKey.spillPercent, default: 0.8)
             let sortFactor = Int(try configuration.int(ConfigKey.sortFactor, default: 10))
-            let combiner = job.combiner?()
-            let spills = SpillSet(directory: environment.localDirectory, partitions: partitions, disk: environment.disk, combiner: combiner, sortFactor: sortFactor)
+            let spills = SpillSet(
+                directory: environment.localDirectory, partitions: partitions, disk: environment.disk,
+                combiner: job.combiner, context: context, sortFactor: sortFactor
+            )
+            let combiner = spills.combiner
             let budget = Int(sortMB) << 20
             if let fold = combiner as? any FoldingCombiner {
                 buffer = AggregatingBuffer(fold: fold, budgetBytes: budget, spillPercent: spillPercent, partitions: partitions, partitioner: job.partitioner, spills: spills)

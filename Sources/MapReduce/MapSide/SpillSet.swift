@@ -11,13 +11,22 @@ final class SpillSet {
     let directory: String
     let partitions: Int
     let disk: any DiskAccountant
+    /// The job's combiner, used to tell whether there is one and whether it folds.
     let combiner: (any Reducer)?
+    private let makeCombiner: (@Sendable () -> any Reducer)?
+    private let context: TaskContext?
     let fold: (any FoldingCombiner)?
     let sortFactor: Int
     private(set) var spills: [SpillFile] = []
     var counters = Counters()
 
-    init(directory: String, partitions: Int, disk: any DiskAccountant, combiner: (any Reducer)?, sortFactor: Int) {
+    init(
+        directory: String, partitions: Int, disk: any DiskAccountant, combiner makeCombiner: (@Sendable () -> any Reducer)?,
+        context: TaskContext? = nil, sortFactor: Int
+    ) {
+        let combiner = makeCombiner?()
+        self.makeCombiner = makeCombiner
+        self.context = context
         self.directory = directory
         self.partitions = partitions
         self.disk = disk
@@ -80,13 +89,9 @@ final class SpillSet {
             let recordsBefore = writer.records
             var end = index
             while end < count && Int(entries[end].partition) == partition { end += 1 }
-            if var reducer = combiner, end > index {
+            if end > index {
                 let stream = BufferedRunStream(entries: entries, range: index..<end, arena: arena)
-                let output = ReduceOutput(writer: writer)
-                let (_, records) = try forEachGroup(of: stream) { key, values in
-                    try reducer.reduce(key: key, values: &values, output: output)
-                }
-                combineIn += records
+                combineIn += try runCombiner(over: stream, into: writer)
             } else {
                 for i in index..<end {
                     let e = entries[i]
@@ -131,12 +136,8 @@ final class SpillSet {
             let merge = MergeQueue(readers: readers)
             if combineAgain, let fold {
                 combineIn += try foldMerge(merge, fold: fold, writer: writer)
-            } else if combineAgain, var reducer = combiner {
-                let output = ReduceOutput(writer: writer)
-                let (_, records) = try forEachGroup(of: merge) { key, values in
-                    try reducer.reduce(key: key, values: &values, output: output)
-                }
-                combineIn += records
+            } else if combineAgain {
+                combineIn += try runCombiner(over: merge, into: writer)
             } else {
                 while try merge.advance() {
                     try writer.write(merge.key, merge.keyLength, merge.value, merge.valueLength)
@@ -158,6 +159,20 @@ final class SpillSet {
         }
         spills.removeAll()
         return (path, segments)
+    }
+
+    /// Runs a fresh combiner over a sorted stream, as Hadoop's `CombinerRunner`
+    /// does per spill: setup, one reduce per key, cleanup. Returns records read.
+    private func runCombiner(over stream: any RecordStream, into writer: SegmentRecordWriter) throws -> Int64 {
+        guard let makeCombiner else { return 0 }
+        var reducer = makeCombiner()
+        let output = ReduceOutput(writer: writer)
+        if let context { try reducer.setup(context: context) }
+        let (_, records) = try forEachGroup(of: stream) { key, values in
+            try reducer.reduce(key: key, values: &values, output: output)
+        }
+        try reducer.cleanup(output: output)
+        return records
     }
 
     /// Merges sorted segments, folding the values of equal keys; returns records read.

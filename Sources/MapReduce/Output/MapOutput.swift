@@ -42,6 +42,18 @@ public final class MapOutput {
         }
     }
 
+    /// Emits a record with a null value: map-only text output writes the key
+    /// alone, like Hadoop's `NullWritable`; the shuffle carries an empty value.
+    public func emit(key: UnsafeRawBufferPointer) throws {
+        if let writer {
+            records += 1
+            bytes += Int64(key.count)
+            try writer.write(key: key, value: nil)
+        } else {
+            try emit(key: key, value: EmptyBytes.buffer)
+        }
+    }
+
     /// Emits a record given as a pointer and length for the key and an encoded value.
     @inline(__always)
     public func emit(key: UnsafeRawPointer, count: Int, value: UnsafeRawBufferPointer) throws {
