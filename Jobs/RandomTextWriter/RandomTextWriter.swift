@@ -111,7 +111,7 @@ public enum RandomTextWriter: JobProgram {
 
     /// The records map `map` writes, in order, calling `body` with each key and value.
     static func generate(map: Int64, plan: Plan, _ body: ([UInt8], [UInt8]) throws -> Void) rethrows {
-        var generator = SplitMix64(seed: 0x7E47_0000_0000_0000 ^ UInt64(bitPattern: map))
+        var generator = SeededGenerator(seed: 0x7E47_0000_0000_0000 ^ UInt64(bitPattern: map))
         var remaining = plan.bytesPerMap
         var key: [UInt8] = []
         var value: [UInt8] = []
@@ -125,7 +125,7 @@ public enum RandomTextWriter: JobProgram {
         }
     }
 
-    private static func sentence(words: Int, into buffer: inout [UInt8], using generator: inout SplitMix64) {
+    private static func sentence(words: Int, into buffer: inout [UInt8], using generator: inout SeededGenerator) {
         buffer.removeAll(keepingCapacity: true)
         let vocabulary = RandomWords.all
         for _ in 0..<words {

@@ -1,3 +1,4 @@
+import MapReduce
 /// The fixed vocabulary of `randomtextwriter`: 1000 distinct pronounceable
 /// words built from syllables by a fixed seed, so that every run everywhere
 /// draws from the same list (Hadoop ships its own list of dictionary words).
@@ -11,7 +12,7 @@ enum RandomWords {
     private static let codas = ["", "", "", "n", "r", "s", "l", "m", "nt", "st", "ck", "ng", "x"]
 
     static func make(count: Int, seed: UInt64) -> [[UInt8]] {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var seen = Set<[UInt8]>()
         var words: [[UInt8]] = []
         while words.count < count {

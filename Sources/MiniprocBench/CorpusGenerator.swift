@@ -1,3 +1,4 @@
+import MapReduce
 import Foundation
 import Jobs
 
@@ -5,7 +6,7 @@ import Jobs
 /// fixed vocabulary, like natural text: a few words are very common, most are rare.
 enum CorpusGenerator {
     static func write(path: String, bytes target: Int64, vocabulary: Int = 200_000, seed: UInt64 = 42) throws {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var words: [[UInt8]] = []
         var seen = Set<[UInt8]>()
         while words.count < vocabulary {

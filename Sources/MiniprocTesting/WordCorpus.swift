@@ -1,3 +1,4 @@
+import MapReduce
 import Foundation
 import Jobs
 
@@ -12,7 +13,7 @@ public struct WordCorpus: Sendable {
     /// Writes `fileCount` files of `linesPerFile` lines under `directory`, from `seed`.
     public init(directory: String, fileCount: Int, linesPerFile: Int, seed: UInt64 = 42) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         func next() -> UInt64 { generator.next() }
         let vocabulary = (0..<300).map { "w\($0)" } + ["the", "a", "cluster", "node", "yarn", "café", "données"]
         var counts: [String: Int] = [:]

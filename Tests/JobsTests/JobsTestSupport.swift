@@ -60,7 +60,7 @@ enum TestText {
     static let vocabulary: [String] = {
         var words = ["the", "a", "of", "and", "to", "in", "is", "it", "map", "reduce", "hadoop", "swift",
                      "café", "naïve", "日本語", "𝄞clef", "x1", "x22", "foo-bar", "line."]
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
         for _ in 0..<200 {
             let length = 2 + generator.next(below: 9)
@@ -71,7 +71,7 @@ enum TestText {
 
     /// About `lines` lines of text from `seed`.
     static func make(seed: UInt64, lines: Int) -> [UInt8] {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         var text = ""
         for _ in 0..<lines {
             let words = generator.next(below: 12)

@@ -16,7 +16,7 @@ struct TeraValidateTests {
 
     /// `count` seeded 100-byte records: keys over the whole byte range, so signed comparison would fail.
     static func records(count: Int, seed: UInt64) -> [[UInt8]] {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in (0..<100).map { _ in UInt8(truncatingIfNeeded: generator.next()) } }
     }
 

@@ -1,3 +1,4 @@
+import MapReduce
 import Cluster
 import Foundation
 import ResourceManager

@@ -1,3 +1,4 @@
+import MapReduce
 import Foundation
 
 /// Generates a synthetic workload trace from a few parameters and a seed; the same

@@ -1,3 +1,4 @@
+import MapReduce
 /// Hadoop's line rules, written plainly: a line ends at LF, CRLF or a lone CR;
 /// a last line without a terminator counts if it has bytes.
 enum LineOracle {

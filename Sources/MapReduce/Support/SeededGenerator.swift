@@ -1,12 +1,16 @@
-/// A small seeded generator (Steele, Lea and Flood's SplitMix64): programs
-/// that generate data must produce the same bytes for the same seed on every
-/// machine and Swift version, which `SystemRandomNumberGenerator` cannot promise.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+import Foundation
+
+/// A small, fast, seeded random number generator (Steele, Lea and Flood's
+/// SplitMix64): generated data, sampled keys and simulated workloads must be
+/// the same for the same seed on every machine and Swift version, which
+/// `SystemRandomNumberGenerator` cannot promise.
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     private var state: UInt64
 
     /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -28,5 +32,15 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
             }
         }
         return Int(product.high)
+    }
+
+    /// A uniform value in `[0, 1)`, from the top 53 bits.
+    public mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// An exponentially distributed value with the given mean.
+    public mutating func exponential(mean: Double) -> Double {
+        -mean * log(1 - unit())
     }
 }
