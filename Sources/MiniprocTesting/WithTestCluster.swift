@@ -10,7 +10,8 @@ import Foundation
 ///   - profile: A profile name or path (`small`).
 ///   - name: The cluster's name.
 ///   - clock: The clock; advance it with `TestCluster.advance(by:)`.
-///   - options: Host mapping; `dataDirectory` defaults to a fresh temporary directory.
+///   - options: Host mapping; `dataDirectory` defaults to a fresh temporary directory,
+///     `hostParallelism` to a pool of the host's cores for this cluster alone.
 ///   - configure: Changes to the profile's spec before creation.
 public func withTestCluster<Result: Sendable>(
     profile: String = "small",
@@ -20,6 +21,10 @@ public func withTestCluster<Result: Sendable>(
     configure: (inout ClusterSpec) -> Void = { _ in },
     _ body: (TestCluster) async throws -> Result
 ) async throws -> Result {
+    // Each test cluster gets its own pool of host threads: tests run in
+    // parallel, and one test holding tasks at a gate must not starve another's.
+    var options = options
+    if options.hostParallelism == nil { options.hostParallelism = max(2, ProcessInfo.processInfo.activeProcessorCount) }
     let cluster = try await SimulatedCluster.create(profile: profile, name: name, clock: clock, options: options, configure: configure)
     let test = TestCluster(cluster: cluster, clock: clock)
     let result: Swift.Result<Result, any Error>
