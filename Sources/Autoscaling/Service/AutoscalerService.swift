@@ -77,11 +77,14 @@ public actor AutoscalerService {
         loop?.cancel()
         generation += 1
         let current = generation
-        loop = Task { await self.run(generation: current) }
+        // Fixed now, not when the task first runs, so that samples fall a whole
+        // number of intervals after the attachment however late the task starts.
+        let first = clock.now + sampleInterval
+        loop = Task { await self.run(generation: current, first: first) }
     }
 
-    private func run(generation current: Int) async {
-        var next = clock.now + sampleInterval
+    private func run(generation current: Int, first: ClusterInstant) async {
+        var next = first
         while !Task.isCancelled, generation == current {
             do {
                 try await clock.sleep(until: next)
@@ -89,8 +92,12 @@ public actor AutoscalerService {
                 return
             }
             guard generation == current else { return }
-            next = next + sampleInterval
             await tick()
+            // A late wake-up (after a long resize, or a jump of the clock) takes one
+            // sample, not one per missed interval: samples of one instant would
+            // outweigh the rest of the window.
+            let now = clock.now
+            repeat { next = next + sampleInterval } while next <= now
         }
     }
 
