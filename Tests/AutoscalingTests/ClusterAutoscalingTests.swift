@@ -302,6 +302,29 @@ import Testing
         }
     }
 
+    @Test func aScaleDownCutShortByDeletingTheClusterIsRecordedAsFailed() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let corpus = try scratch.corpus(files: 5)
+        let gate = TaskGate()
+        try await withTestCluster(name: "etl", options: heldTaskOptions, configure: primaryWorkers(4)) { test in
+            let (_, autoscaling) = try await startScaleDown(
+                test, corpus: corpus, output: scratch.path("out"), gate: gate, timeoutSeconds: 600
+            )
+            let delete = try await test.cluster.beginDelete()
+            gate.open()
+            _ = await test.cluster.waitForOperation(delete)
+            await eventually { await autoscaling.service.resizeInFlight == nil }
+            let update = try #require(await test.cluster.operations.first { $0.operationType == .update && $0.description == "Remove 1 workers." })
+            #expect(await autoscaling.scalingHistory.last?.outcome == .failed(
+                operationName: "autoscaler-1",
+                message: "cluster 'etl' was deleted before the update finished removing workers"
+            ))
+            #expect(update.error != nil)
+            await autoscaling.shutdown()
+        }
+    }
+
     // MARK: Attaching and detaching
 
     @Test func aPolicyAttachedToARunningClusterEvaluatesUntilDetachedAndTheHistoryStays() async throws {
