@@ -74,4 +74,24 @@ import Testing
             #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
         }
     }
+
+    @Test func deletingTheClusterFailsAnUpdateThatIsStillDraining() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let corpus = try scratch.corpus(files: 5, lines: 60)
+        let gate = TaskGate()
+        try await withTestCluster(name: "etl", options: gatedOptions, configure: threeWorkers) { test in
+            _ = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
+            await gate.waitUntilEntered(5)
+            let update = try await test.cluster.beginResize(
+                primaryWorkers: 2, secondaryWorkers: 0, gracefulDecommissionTimeout: .seconds(3600)
+            )
+            let delete = try await test.cluster.beginDelete()
+            gate.open()
+            #expect(await test.cluster.waitForOperation(delete).error == nil)
+            let operation = await test.cluster.waitForOperation(update)
+            #expect(operation.done)
+            #expect(operation.error == OperationError(code: 1, message: "cluster 'etl' was deleted before the update finished removing workers"))
+        }
+    }
 }

@@ -57,6 +57,17 @@ public actor AutoscalerService {
     /// When the next evaluation is due, if one is scheduled.
     public var nextEvaluation: ClusterInstant? { autoscaler.nextEvaluation }
 
+    /// The resize the service is carrying out, if any.
+    public var resizeInFlight: ResizeRequest? { autoscaler.resizeInFlight }
+
+    /// When the service last sampled the cluster (or failed to); an evaluation due
+    /// then has run, and a resize it asked for has started.
+    public private(set) var lastSampleInstant: ClusterInstant?
+
+    /// When the service samples the cluster next; nil while no policy is attached.
+    /// While a resize is in flight the sample due is taken once the resize has ended.
+    public private(set) var nextSampleInstant: ClusterInstant?
+
     /// Attaches `policy` (replacing any other) and starts sampling.
     ///
     /// - Throws: ``AutoscalingPolicyError`` when the policy is invalid.
@@ -70,6 +81,7 @@ public actor AutoscalerService {
         autoscaler.onDetach(at: clock.now)
         loop?.cancel()
         loop = nil
+        nextSampleInstant = nil
         generation += 1
     }
 
@@ -77,11 +89,15 @@ public actor AutoscalerService {
         loop?.cancel()
         generation += 1
         let current = generation
-        loop = Task { await self.run(generation: current) }
+        // Fixed now, not when the task first runs, so that samples fall a whole
+        // number of intervals after the attachment however late the task starts.
+        let first = clock.now + sampleInterval
+        nextSampleInstant = first
+        loop = Task { await self.run(generation: current, first: first) }
     }
 
-    private func run(generation current: Int) async {
-        var next = clock.now + sampleInterval
+    private func run(generation current: Int, first: ClusterInstant) async {
+        var next = first
         while !Task.isCancelled, generation == current {
             do {
                 try await clock.sleep(until: next)
@@ -89,8 +105,14 @@ public actor AutoscalerService {
                 return
             }
             guard generation == current else { return }
-            next = next + sampleInterval
             await tick()
+            // A late wake-up (after a long resize, or a jump of the clock) takes one
+            // sample, not one per missed interval: samples of one instant would
+            // outweigh the rest of the window.
+            let now = clock.now
+            repeat { next = next + sampleInterval } while next <= now
+            guard generation == current else { return }
+            nextSampleInstant = next
         }
     }
 
@@ -99,10 +121,14 @@ public actor AutoscalerService {
         do {
             observation = try await cluster.observe()
         } catch {
+            lastSampleInstant = clock.now
             notice("could not observe the cluster: \(error)")
             return
         }
-        for action in autoscaler.onSample(observation, at: clock.now) {
+        let now = clock.now
+        let actions = autoscaler.onSample(observation, at: now)
+        lastSampleInstant = now
+        for action in actions {
             switch action {
             case let .skip(skip):
                 notice(skip.reason)

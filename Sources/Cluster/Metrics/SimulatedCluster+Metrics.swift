@@ -1,4 +1,4 @@
-extension SimulatedCluster: ScalableCluster {
+extension SimulatedCluster {
     /// The `yarn-*` metrics now.
     public var yarnMetrics: YarnMetrics { resourceManager.metrics }
 
@@ -10,9 +10,6 @@ extension SimulatedCluster: ScalableCluster {
 
     /// One primary worker's NodeManager memory.
     public var nodeManagerMemoryMB: Int { sizing.nodeManagerMemoryMB }
-
-    /// Whether the cluster is RUNNING.
-    public var isRunning: Bool { lifecycle.state == .running }
 
     /// Samples taken at or after `start`, oldest first.
     public func metricsSamples(since start: ClusterInstant) -> [ClusterMetricsSample] {

@@ -125,6 +125,13 @@ extension SimulatedCluster {
         while !isDeleted, deleteTask == nil, nodes.contains(where: { $0.state == .decommissioning }) {
             await withCheckedContinuation { decommissionWaiters.append($0) }
         }
+        if isDeleted || deleteTask != nil {
+            // The delete removed the draining workers: the update never reached its sizes.
+            _ = finishOperation(operation, error: OperationError(
+                code: 1, message: "cluster '\(clusterName)' was deleted before the update finished removing workers"
+            ))
+            return
+        }
         if lifecycle.state == .updating { try? move(to: .running) }
         updateWorkerCounts()
         _ = finishOperation(operation)
