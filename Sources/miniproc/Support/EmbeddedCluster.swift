@@ -1,3 +1,4 @@
+import Autoscaling
 import Cluster
 import ClusterProfiles
 import Foundation
@@ -28,6 +29,13 @@ struct EmbeddedCluster {
         let config = await cluster.config
         log.info("miniproc.Cluster", "Created cluster \(name) from profile \(profile.name): \(config.primaryWorkerCount) primary and \(config.secondaryWorkerCount) secondary workers, \(cluster.sizing.nodeManagerMemoryMB) MB and \(cluster.sizing.nodeManagerVcores) vcores of YARN capacity each")
 
+        // A profile that names an autoscaling policy gets it, as on Dataproc.
+        let autoscaling = try await ClusterAutoscaling.start(cluster: cluster) { uri in
+            try PolicyLoader().load(String(uri.split(separator: "/").last ?? Substring(uri)))
+        }
+        if let policy = await autoscaling.policy {
+            log.info("miniproc.Autoscaler", "Autoscaling with policy \(policy.id)")
+        }
         let configuration = JobConfiguration(cluster.jobDefaults).merging(properties)
         let thrown = Mutex<(any Error)?>(nil)
         let log = self.log
@@ -54,9 +62,11 @@ struct EmbeddedCluster {
             print("Node summary:")
             for node in await cluster.nodeSummaries { print("  " + node.line) }
         } catch {
+            await autoscaling.shutdown()
             _ = try? await cluster.delete()
             throw error
         }
+        await autoscaling.shutdown()
         _ = try await cluster.delete()
         log.info("miniproc.Cluster", "Deleted cluster \(name)")
         return outcome
