@@ -10,7 +10,7 @@ enum ProfileFixtures {
     static let profilesDirectory = packageRoot.appendingPathComponent("ClusterProfiles", isDirectory: true)
 
     /// Every shipped profile name.
-    static let shippedProfileNames = ["ephemeral", "highmem", "large", "single-node", "small", "standard"]
+    static let shippedProfileNames = ["autoscaling", "ephemeral", "highmem", "large", "single-node", "small", "standard"]
 
     /// A fresh empty directory, removed by the caller.
     static func scratchDirectory() throws -> URL {

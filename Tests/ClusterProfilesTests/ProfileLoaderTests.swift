@@ -66,7 +66,7 @@ import Testing
     @Test func unknownNameListsWhatExists() throws {
         let loader = ProfileLoader(directory: ProfileFixtures.profilesDirectory, currentDirectory: ProfileFixtures.packageRoot)
         let error = #expect(throws: ProfileError.self) { try loader.load("huge") }
-        #expect(error?.description == "ClusterProfiles: no profile named 'huge' in ClusterProfiles/. Fix: use one of ephemeral, highmem, large, single-node, small, standard, or give a path to a .yaml file")
+        #expect(error?.description == "ClusterProfiles: no profile named 'huge' in ClusterProfiles/. Fix: use one of autoscaling, ephemeral, highmem, large, single-node, small, standard, or give a path to a .yaml file")
     }
 
     @Test func builtInProfilesWorkWithNoDirectoryAround() throws {
