@@ -21,7 +21,12 @@ enum WordCountBenchmark {
         let launcher = LocalTaskLauncher(scratchDirectory: "\(directory)/scratch")
         defer { launcher.cleanUp() }
         let submitter = RunnerSubmitter(runner: JobRunner(launcher: launcher))
-        let configuration = JobConfiguration()
+        // Properties after the size (`key=value`) tune the job, as -D does.
+        var configuration = JobConfiguration()
+        for pair in arguments.dropFirst() {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { configuration[parts[0]] = parts[1] }
+        }
         var outcome: ProgramOutcome?
         let cpuBefore = Bench.cpuSeconds()
         let engineSeconds = try await Bench.time {
