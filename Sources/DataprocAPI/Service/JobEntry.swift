@@ -1,0 +1,14 @@
+import Cluster
+
+/// A job as the service tracks it: its message, and the runtime while it can still change.
+struct JobEntry: Sendable {
+    var key: ResourceKey
+    var message: JobMessage
+    var runtime: SimulatedCluster?
+    var requestId: String?
+    var createTime: GoogleTimestamp
+    var lastSavedState: String?
+
+    var state: String { message.status?.state ?? "PENDING" }
+    var isActive: Bool { !["DONE", "ERROR", "CANCELLED"].contains(state) }
+}
