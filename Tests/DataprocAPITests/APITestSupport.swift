@@ -121,9 +121,17 @@ extension TestClientProtocol {
     /// Creates cluster `name` and waits until it is RUNNING.
     @discardableResult
     func createCluster(_ name: String, body extra: String = "", region: String = "us-central1") async throws -> JSONResponse {
+        // `extra` may add a "config" of its own: its groups join the default ones.
+        var extra = extra
+        var configExtra = ""
+        if let range = extra.range(of: #","config":{"#) {
+            let inner = extra[range.upperBound...].dropLast(1)
+            configExtra = "," + inner
+            extra.removeSubrange(range.lowerBound...)
+        }
         let body = """
         {"clusterName":"\(name)","projectId":"demo","config":{"masterConfig":{"machineTypeUri":"n1-standard-2"},\
-        "workerConfig":{"machineTypeUri":"n1-standard-2","numInstances":2}}\(extra)}
+        "workerConfig":{"machineTypeUri":"n1-standard-2","numInstances":2}\(configExtra)}\(extra)}
         """
         let created = try await call(.post, "/v1/projects/demo/regions/\(region)/clusters?requestId=\(UUID().uuidString)", body)
         guard created.status == .ok, let operation = created.string("name") else {

@@ -174,4 +174,31 @@ import Testing
             #expect(try await client.call(.delete, "\(base)/jobs/pi").status == .ok)
         }
     }
+
+    @Test func jobsBeyondTheClustersDriverLimitWaitQueuedAndCanBeCancelledBeforeTheyStart() async throws {
+        try await withAPI { client, scratch in
+            try await client.createCluster(
+                "c1", body: #","config":{"softwareConfig":{"properties":{"dataproc:dataproc.scheduler.max-concurrent-jobs":"1"}}}"#)
+            _ = try await submit(client, """
+            {"placement":{"clusterName":"c1"},"reference":{"jobId":"long"},
+             "hadoopJob":{"mainJarFileUri":"\(Self.examplesJar)","args":["pi","40","20000"]}}
+            """)
+            try scratch.put(bucket: "b", name: "in/a.txt", "x\n")
+            let queued = try await submit(client, """
+            {"placement":{"clusterName":"c1"},"reference":{"jobId":"waits"},
+             "hadoopJob":{"mainClass":"org.apache.hadoop.examples.WordCount","args":["gs://b/in","gs://b/o"]}}
+            """)
+            #expect(queued.string("status.state") == "PENDING")
+            #expect(queued.string("status.substate") == "QUEUED")
+            let cancelled = try await client.call(.post, "\(base)/jobs/waits:cancel", "{}")
+            #expect(cancelled.string("status.state") == "CANCELLED", "\(cancelled.text)")
+            _ = try await client.call(.post, "\(base)/jobs/long:cancel", "{}")
+            #expect(try await client.waitForJob("long").string("status.state") == "CANCELLED")
+            _ = try await submit(client, """
+            {"placement":{"clusterName":"c1"},"reference":{"jobId":"after"},
+             "hadoopJob":{"mainClass":"org.apache.hadoop.examples.WordCount","args":["gs://b/in","gs://b/o2"]}}
+            """)
+            #expect(try await client.waitForJob("after").string("status.state") == "DONE")
+        }
+    }
 }

@@ -69,7 +69,8 @@ struct DataprocRoutes: Sendable {
             return WireJSON.response(try await service.listClusters(
                 project: project, region: region, filter: query["filter"], pageSize: try query.integer("pageSize"), pageToken: query["pageToken"]))
         case ("clusters", nil, nil, .get):
-            return WireJSON.response(try await service.getCluster(key))
+            let bytes = try await service.getClusterJSON(key)
+            return Response(status: .ok, headers: [.contentType: WireJSON.contentType], body: ResponseBody(byteBuffer: bytes))
         case ("clusters", nil, nil, .patch):
             let spec = try WireJSON.decode(ClusterSpec.self, from: body)
             return WireJSON.response(try await service.updateCluster(

@@ -22,7 +22,7 @@ struct ClusterEntry: Sendable {
 }
 
 /// What the API reads from a runtime, in one hop.
-struct RuntimeView: Sendable {
+struct RuntimeView: Sendable, Hashable {
     var status: ClusterStatus
     var history: [ClusterStatus]
     var config: ClusterConfig
@@ -34,5 +34,22 @@ extension SimulatedCluster {
     /// The status, configuration and YARN metrics at one moment.
     func view() -> RuntimeView {
         RuntimeView(status: status, history: statusHistory, config: config, yarn: yarnMetrics, isDeleted: isDeleted)
+    }
+}
+
+/// Everything a cluster's JSON is made of: equal renderings encode to equal bytes.
+struct ClusterRendering: Sendable, Hashable {
+    var view: RuntimeView?
+    var labels: [String: String]
+    var autoscalingConfig: AutoscalingConfig?
+    var status: ClusterStatus
+    var history: [ClusterStatus]
+
+    init(_ entry: ClusterEntry, view: RuntimeView?) {
+        self.view = view
+        labels = entry.labels
+        autoscalingConfig = entry.spec.config?.autoscalingConfig
+        status = entry.status
+        history = entry.history
     }
 }

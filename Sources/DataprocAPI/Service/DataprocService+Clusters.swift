@@ -1,6 +1,7 @@
 import Autoscaling
 import Cluster
 import Foundation
+import Hummingbird
 import Persistence
 
 extension DataprocService {
@@ -94,6 +95,24 @@ extension DataprocService {
         let entry = try cluster(key)
         let view = await entry.runtime?.view()
         return message(entry, view: view)
+    }
+
+    /// `GET /clusters/{c}` as JSON bytes: encoded once per change of what the
+    /// cluster shows, as clients poll clusters far more often than they change.
+    func getClusterJSON(_ key: ResourceKey) async throws(APIError) -> ByteBuffer {
+        let entry = try cluster(key)
+        let view = await entry.runtime?.view()
+        guard let current = clusters[key] else { throw .notFound("Cluster", key.name("clusters")) }
+        let rendering = ClusterRendering(current, view: view)
+        if let cached = clusterJSON[key], cached.rendering == rendering { return cached.bytes }
+        let bytes: ByteBuffer
+        do {
+            bytes = ByteBuffer(bytes: try WireJSON.encode(message(current, view: view)))
+        } catch {
+            throw APIError(code: .internal, message: "could not encode cluster \(key.id): \(error)")
+        }
+        clusterJSON[key] = (rendering, bytes)
+        return bytes
     }
 
     /// `GET /clusters`: filtered, alphabetical, paged.
@@ -192,6 +211,9 @@ extension DataprocService {
     /// Drops a deleted cluster: its record, its autoscaler and its node directories.
     func forgetCluster(_ key: ResourceKey, extra: [StoreChange] = []) async {
         guard let entry = clusters.removeValue(forKey: key) else { return }
+        clusterJSON[key] = nil
+        failQueuedJobs(key, reason: "was deleted")
+        runningDrivers[key] = nil
         await detachAutoscaler(key)
         persist([.deleteCluster(projectId: key.project, region: key.region, clusterName: key.id)] + extra)
         try? FileManager.default.removeItem(atPath: clusterOptions(uuid: entry.uuid).dataDirectory ?? "")
@@ -374,6 +396,7 @@ extension DataprocService {
     /// `POST /clusters/{c}:stop`.
     func stopCluster(_ key: ResourceKey, requestId: String?) async throws(APIError) -> OperationMessage {
         try await lifecycleOperation(key, type: "STOP", description: "Stop cluster", requestId: requestId, required: .running) { runtime in
+            await self.failQueuedJobs(key, reason: "was stopped")
             try await runtime.stop()
         }
     }

@@ -50,58 +50,113 @@ extension DataprocService {
             if let requestId, !requestId.isEmpty, existing.requestId == requestId { return existing.message }
             throw .alreadyExists("Already exists: Failed to submit job: Job \(key.name("jobs"))")
         }
-        guard !reservedJobs.contains(key) else {
-            throw .alreadyExists("Already exists: Failed to submit job: Job \(key.name("jobs"))")
-        }
         let clusterKey = key.sibling(clusterName)
         let cluster = try self.cluster(clusterKey)
         guard let runtime = cluster.runtime else {
             throw .failedPrecondition("Cluster \(clusterKey.name("clusters")) is \(cluster.status.state) and cannot accept jobs; wait until it is RUNNING")
         }
         let plan = try HadoopJobPlan(hadoop, storage: storage)
+        let state = await runtime.state
+        guard state.acceptsJobs else {
+            throw .failedPrecondition(
+                "Cluster \(clusterKey.name("clusters")) is \(state) and cannot accept jobs; " + (state == .stopped ? "start it first" : "wait until it is RUNNING"))
+        }
+        guard jobs[key] == nil else { throw .alreadyExists("Already exists: Failed to submit job: Job \(key.name("jobs"))") }
         guard let bucket = cluster.spec.config?.configBucket else {
             throw APIError(code: .internal, message: "cluster \(clusterName) has no config bucket")
         }
         let folder = "google-cloud-dataproc-metainfo/\(cluster.uuid)/jobs/\(jobId)/"
         let writer = ObjectSeriesWriter(basePath: try storage.objectPath(bucket: bucket, name: folder + "driveroutput"))
         let configuration = JobConfiguration(runtime.jobDefaults.merging(plan.properties) { _, new in new })
-        let program = plan.program
-        let arguments = plan.arguments
-        let storage = self.storage
-        reservedJobs.insert(key)
-        defer { reservedJobs.remove(key) }
-        let handle: ClusterJobHandle
-        do {
-            handle = try await runtime.submit(jobID: jobId, name: program.name, onOutput: { writer.append(Self.driverLine($0)) }) { driver in
-                do {
-                    let outcome = try await program.run(arguments: arguments, configuration: configuration, submitter: driver.submitter)
-                    for message in outcome.messages { driver.print(message) }
-                } catch {
-                    driver.print("ERROR: " + storage.uris(in: String(describing: error)))
-                    throw error
-                }
-            }
-        } catch {
-            if case .duplicateJob? = error as? ClusterError {
-                throw .alreadyExists("Already exists: Failed to submit job: Job \(key.name("jobs"))")
-            }
-            throw Self.translate(error, key: clusterKey)
-        }
         job.reference = JobReference(projectId: project, jobId: jobId)
         job.placement = JobPlacement(clusterName: clusterName, clusterUuid: cluster.uuid, clusterLabels: job.placement?.clusterLabels)
         job.driverControlFilesUri = "gs://\(bucket)/\(folder)"
         job.driverOutputResourceUri = "gs://\(bucket)/\(folder)driveroutput"
-        job.status = JobStatusMessage(state: "PENDING", stateStartTime: now.description)
+        job.status = JobStatusMessage(state: "PENDING", stateStartTime: now.description, substate: "QUEUED")
         jobs[key] = JobEntry(key: key, message: job, runtime: runtime, requestId: requestId, createTime: now)
         jobOrder.append(key)
-        if let snapshot = await runtime.job(jobId) { apply(snapshot, to: key) }
+        jobQueues[clusterKey, default: []].append(QueuedJob(
+            key: key, program: plan.program, arguments: plan.arguments, configuration: configuration, writer: writer))
         saveJob(key, force: true)
-        Task {
-            _ = try? await handle.wait()
-            writer.close()
-            await self.jobEnded(key)
-        }
+        await dispatchQueuedJobs(clusterKey)
         return jobs[key]?.message ?? job
+    }
+
+    /// How many job drivers may run on the cluster at once: the property
+    /// `dataproc:dataproc.scheduler.max-concurrent-jobs`, else half the
+    /// cluster's application-master slots, so that drivers can never hold
+    /// every container while their tasks wait (more jobs stay PENDING, QUEUED).
+    func concurrentJobLimit(_ runtime: SimulatedCluster) async -> Int {
+        if let text = runtime.properties["dataproc:dataproc.scheduler.max-concurrent-jobs"], let limit = Int(text), limit > 0 {
+            return limit
+        }
+        let sizing = runtime.sizing
+        let perNode = max(1, min(sizing.nodeManagerMemoryMB / max(sizing.appMasterMemoryMB, 1),
+                                 sizing.nodeManagerVcores / max(sizing.appMasterVcores, 1)))
+        let workers = max(1, await runtime.primaryWorkerCount + runtime.secondaryWorkerCount)
+        return max(1, workers * perNode / 2)
+    }
+
+    /// Starts queued jobs of the cluster while it has room for their drivers.
+    func dispatchQueuedJobs(_ clusterKey: ResourceKey) async {
+        guard let runtime = clusters[clusterKey]?.runtime else { return }
+        let limit = await concurrentJobLimit(runtime)
+        while runningDrivers[clusterKey, default: 0] < limit, var queue = jobQueues[clusterKey], !queue.isEmpty {
+            let next = queue.removeFirst()
+            jobQueues[clusterKey] = queue.isEmpty ? nil : queue
+            guard jobs[next.key]?.isActive == true else { continue }
+            runningDrivers[clusterKey, default: 0] += 1
+            let storage = self.storage
+            let (program, arguments, configuration, writer) = (next.program, next.arguments, next.configuration, next.writer)
+            do {
+                let handle = try await runtime.submit(
+                    jobID: next.key.id, name: program.name, onOutput: { writer.append(Self.driverLine(storage.uris(in: $0))) }
+                ) { driver in
+                    do {
+                        let outcome = try await program.run(arguments: arguments, configuration: configuration, submitter: driver.submitter)
+                        for message in outcome.messages { driver.print(message) }
+                    } catch {
+                        driver.print("ERROR: " + String(describing: error))
+                        throw error
+                    }
+                }
+                if let snapshot = await runtime.job(next.key.id) { apply(snapshot, to: next.key) }
+                saveJob(next.key)
+                Task {
+                    _ = try? await handle.wait()
+                    writer.close()
+                    await self.jobEnded(next.key)
+                    await self.driverEnded(clusterKey)
+                }
+            } catch {
+                runningDrivers[clusterKey, default: 1] -= 1
+                endQueuedJob(next, state: "ERROR", details: "Job failed: \(error)")
+            }
+        }
+    }
+
+    func driverEnded(_ clusterKey: ResourceKey) async {
+        runningDrivers[clusterKey, default: 1] -= 1
+        await dispatchQueuedJobs(clusterKey)
+    }
+
+    /// Ends a job that never started: CANCELLED, or ERROR when its cluster went away.
+    func endQueuedJob(_ queued: QueuedJob, state: String, details: String) {
+        guard var entry = jobs[queued.key] else { return }
+        if let status = entry.message.status { entry.message.statusHistory = (entry.message.statusHistory ?? []) + [status] }
+        entry.message.status = JobStatusMessage(state: state, details: details, stateStartTime: now.description)
+        entry.message.done = true
+        entry.runtime = nil
+        jobs[queued.key] = entry
+        queued.writer.close()
+        saveJob(queued.key, force: true)
+    }
+
+    /// Fails every job still queued on a cluster that is going away.
+    func failQueuedJobs(_ clusterKey: ResourceKey, reason: String) {
+        for queued in jobQueues.removeValue(forKey: clusterKey) ?? [] {
+            endQueuedJob(queued, state: "ERROR", details: "Job failed: cluster '\(clusterKey.id)' \(reason) before the job could start.")
+        }
     }
 
     static func isValidJobID(_ id: String) -> Bool {
@@ -220,6 +275,11 @@ extension DataprocService {
         let entry = try job(key)
         guard entry.isActive, let runtime = entry.runtime else {
             throw .failedPrecondition("Job \(key.name("jobs")) is \(entry.state) and cannot be cancelled; only an active job can be")
+        }
+        let clusterKey = key.sibling(entry.message.placement?.clusterName ?? "")
+        if let index = jobQueues[clusterKey]?.firstIndex(where: { $0.key == key }), let queued = jobQueues[clusterKey]?.remove(at: index) {
+            endQueuedJob(queued, state: "CANCELLED", details: "Job cancelled by request before it started.")
+            return try job(key).message
         }
         do {
             let snapshot = try await runtime.cancel(job: key.id)

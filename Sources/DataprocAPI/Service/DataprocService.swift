@@ -1,6 +1,7 @@
 import Autoscaling
 import Cluster
 import Foundation
+import Hummingbird
 import Logging
 import Persistence
 import ServiceLifecycle
@@ -24,11 +25,14 @@ actor DataprocService: Service {
     var operationOrder: [String] = []
     var jobs: [ResourceKey: JobEntry] = [:]
     var jobOrder: [ResourceKey] = []
-    var reservedJobs: Set<ResourceKey> = []
+    var jobQueues: [ResourceKey: [QueuedJob]] = [:]
+    var runningDrivers: [ResourceKey: Int] = [:]
     var policies: [ResourceKey: AutoscalingPolicy] = [:]
     var policyOrder: [ResourceKey] = []
     var policyCreateTimes: [ResourceKey: String] = [:]
     var autoscalers: [ResourceKey: AutoscalerService] = [:]
+    /// The last JSON served for each cluster, reused while nothing it shows has changed.
+    var clusterJSON: [ResourceKey: (rendering: ClusterRendering, bytes: ByteBuffer)] = [:]
 
     init(store: Store, storage: StorageRoot, dataDirectory: String, logger: Logger) {
         self.store = store

@@ -96,7 +96,6 @@ struct StorageAPI: Sendable {
             try? handle.close()
         }
         var headers: HTTPFields = [.contentType: object.contentType, .contentLength: String(data.count)]
-        headers[.init("x-goog-generation")!] = object.generation
         if partial {
             headers[.contentRange] = "bytes \(first)-\(first + Int64(data.count) - 1)/\(size)"
         }
