@@ -6,6 +6,6 @@ struct Miniproc: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "miniproc",
         abstract: "A local, high-fidelity Google Cloud Dataproc: simulated clusters running real MapReduce jobs.",
-        subcommands: [RunCommand.self, SimulateCommand.self, JobsCommand.self]
+        subcommands: [RunCommand.self, ServeCommand.self, SimulateCommand.self, JobsCommand.self]
     )
 }

@@ -16,6 +16,14 @@ public struct ClusterLifecycle: Sendable, Hashable {
         status = ClusterStatus(state: .creating, stateStartTime: time)
     }
 
+    /// A lifecycle that resumes at `status` after `history`, as a cluster
+    /// re-created after a restart of the process that hosted it.
+    public init(clusterName: String, status: ClusterStatus, history: [ClusterStatus]) {
+        self.clusterName = clusterName
+        self.status = status
+        self.history = history
+    }
+
     /// The current state.
     public var state: ClusterState { status.state }
 

@@ -62,12 +62,12 @@ public actor SimulatedCluster {
     /// True once the delete operation is done: the cluster is gone.
     public internal(set) var isDeleted = false
 
-    init(spec: ClusterSpec, sizing: YarnSizing, clock: any ClusterClock, options: ClusterOptions) {
-        let uuid = UUID().uuidString.lowercased()
+    init(spec: ClusterSpec, sizing: YarnSizing, clock: any ClusterClock, options: ClusterOptions, clusterUuid: String? = nil) {
+        let uuid = clusterUuid ?? UUID().uuidString.lowercased()
         let now = clock.now
         clusterName = spec.clusterName
         projectId = spec.projectId
-        clusterUuid = uuid
+        self.clusterUuid = uuid
         self.clock = clock
         self.options = options
         self.sizing = sizing
@@ -90,8 +90,12 @@ public actor SimulatedCluster {
     /// directory each) through a CREATE operation, and returns it RUNNING.
     ///
     /// - Throws: `ClusterError.invalidConfig` naming the field and the fix.
+    ///
+    /// - Parameter clusterUuid: the UUID to give it; nil for a new one. A server
+    ///   passes the UUID it already told its client.
     public static func create(
-        spec: ClusterSpec, clock: any ClusterClock = SystemClusterClock(), options: ClusterOptions = ClusterOptions()
+        spec: ClusterSpec, clock: any ClusterClock = SystemClusterClock(), options: ClusterOptions = ClusterOptions(),
+        clusterUuid: String? = nil
     ) async throws -> SimulatedCluster {
         do {
             try spec.validate(now: GoogleTimestamp(clock.date(of: clock.now)))
@@ -105,7 +109,7 @@ public actor SimulatedCluster {
         } catch {
             throw ClusterError.invalidConfig(error)
         }
-        let cluster = SimulatedCluster(spec: spec, sizing: sizing, clock: clock, options: options)
+        let cluster = SimulatedCluster(spec: spec, sizing: sizing, clock: clock, options: options, clusterUuid: clusterUuid)
         try await cluster.provision()
         return cluster
     }

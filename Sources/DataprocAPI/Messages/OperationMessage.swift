@@ -1,0 +1,126 @@
+/// The `google.longrunning.Operation` message: `done` is omitted while it runs;
+/// when done, exactly one of `error` and `response` is set.
+struct OperationMessage: Codable, Sendable, Hashable {
+    var name: String
+    var metadata: OperationMetadata
+    var done: Bool?
+    var error: RPCStatusMessage?
+    var response: JSONValue?
+}
+
+/// `google.rpc.Status` of a failed operation.
+struct RPCStatusMessage: Codable, Sendable, Hashable {
+    var code: Int
+    var message: String
+    var details: [JSONValue]? = []
+}
+
+/// An operation's metadata: a cluster operation's or a workflow's.
+enum OperationMetadata: Codable, Sendable, Hashable {
+    case cluster(ClusterOperationMetadata)
+    case workflow(WorkflowMetadata)
+
+    private enum TypeKey: String, CodingKey { case type = "@type" }
+
+    init(from decoder: any Decoder) throws {
+        let type = try decoder.container(keyedBy: TypeKey.self).decodeIfPresent(String.self, forKey: .type)
+        if type == WorkflowMetadata.typeURL {
+            self = .workflow(try WorkflowMetadata(from: decoder))
+        } else {
+            self = .cluster(try ClusterOperationMetadata(from: decoder))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case let .cluster(metadata): try metadata.encode(to: encoder)
+        case let .workflow(metadata): try metadata.encode(to: encoder)
+        }
+    }
+
+    var clusterName: String {
+        switch self {
+        case let .cluster(metadata): metadata.clusterName
+        case let .workflow(metadata): metadata.clusterName ?? ""
+        }
+    }
+}
+
+/// `ClusterOperationStatus`.
+struct OperationStatusMessage: Codable, Sendable, Hashable {
+    var state: String
+    var innerState: String
+    var details: String?
+    var stateStartTime: String
+}
+
+/// `ClusterOperationMetadata`.
+struct ClusterOperationMetadata: Codable, Sendable, Hashable {
+    var type = ClusterOperationMetadata.typeURL
+    var clusterName: String
+    var clusterUuid: String
+    var operationType: String
+    var description: String
+    var status: OperationStatusMessage
+    var statusHistory: [OperationStatusMessage]?
+    var warnings: [String]?
+    var labels: [String: String]?
+
+    static let typeURL = "type.googleapis.com/google.cloud.dataproc.v1.ClusterOperationMetadata"
+
+    enum CodingKeys: String, CodingKey {
+        case type = "@type", clusterName, clusterUuid, operationType, description, status, statusHistory, warnings, labels
+    }
+
+    /// Moves to `state` at `time`, keeping the current status in the history.
+    mutating func move(to state: String, details: String? = nil, at time: String) {
+        statusHistory = (statusHistory ?? []) + [status]
+        status = OperationStatusMessage(state: state, innerState: state, details: details, stateStartTime: time)
+    }
+}
+
+/// `WorkflowMetadata`.
+struct WorkflowMetadata: Codable, Sendable, Hashable {
+    var type = WorkflowMetadata.typeURL
+    var state: String
+    var clusterName: String?
+    var clusterUuid: String?
+    var createCluster: ClusterOperationReference?
+    var graph: WorkflowGraph?
+    var deleteCluster: ClusterOperationReference?
+    var startTime: String?
+    var endTime: String?
+    var dagStartTime: String?
+
+    static let typeURL = "type.googleapis.com/google.cloud.dataproc.v1.WorkflowMetadata"
+
+    enum CodingKeys: String, CodingKey {
+        case type = "@type", state, clusterName, clusterUuid, createCluster, graph, deleteCluster, startTime, endTime, dagStartTime
+    }
+}
+
+/// `ClusterOperation` of a workflow: the create or delete of its managed cluster.
+struct ClusterOperationReference: Codable, Sendable, Hashable {
+    var operationId: String
+    var done: Bool?
+    var error: String?
+}
+
+/// `WorkflowGraph`.
+struct WorkflowGraph: Codable, Sendable, Hashable {
+    var nodes: [WorkflowNode]
+}
+
+/// `WorkflowNode`: BLOCKED, RUNNABLE, RUNNING, COMPLETED or FAILED.
+struct WorkflowNode: Codable, Sendable, Hashable {
+    var stepId: String
+    var prerequisiteStepIds: [String]?
+    var jobId: String?
+    var state: String
+    var error: String?
+}
+
+/// `google.protobuf.Empty` as an operation's response.
+enum EmptyResponse {
+    static let value = JSONValue.object(["@type": .string("type.googleapis.com/google.protobuf.Empty")])
+}

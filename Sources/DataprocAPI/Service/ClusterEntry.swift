@@ -1,0 +1,55 @@
+import Cluster
+import Persistence
+
+/// A cluster as the service tracks it: the stored facts and, once provisioned, its runtime.
+struct ClusterEntry: Sendable {
+    var key: ResourceKey
+    var uuid: String
+    /// The configuration with the server-filled values; authoritative for
+    /// `autoscalingConfig`, which the runtime does not manage.
+    var spec: ClusterSpec
+    var labels: [String: String]
+    var createTime: GoogleTimestamp
+    /// Nil while CREATING, and for a cluster that could not be provisioned (ERROR).
+    var runtime: SimulatedCluster?
+    /// The status while there is no runtime.
+    var status: ClusterStatus
+    var history: [ClusterStatus]
+    /// The API operation that holds the cluster, if any; others wait for it.
+    var busyOperation: String?
+    var createRequestId: String?
+    var lastSaved: StoredCluster?
+}
+
+/// What the API reads from a runtime, in one hop.
+struct RuntimeView: Sendable, Hashable {
+    var status: ClusterStatus
+    var history: [ClusterStatus]
+    var config: ClusterConfig
+    var yarn: YarnMetrics
+    var isDeleted: Bool
+}
+
+extension SimulatedCluster {
+    /// The status, configuration and YARN metrics at one moment.
+    func view() -> RuntimeView {
+        RuntimeView(status: status, history: statusHistory, config: config, yarn: yarnMetrics, isDeleted: isDeleted)
+    }
+}
+
+/// Everything a cluster's JSON is made of: equal renderings encode to equal bytes.
+struct ClusterRendering: Sendable, Hashable {
+    var view: RuntimeView?
+    var labels: [String: String]
+    var autoscalingConfig: AutoscalingConfig?
+    var status: ClusterStatus
+    var history: [ClusterStatus]
+
+    init(_ entry: ClusterEntry, view: RuntimeView?) {
+        self.view = view
+        labels = entry.labels
+        autoscalingConfig = entry.spec.config?.autoscalingConfig
+        status = entry.status
+        history = entry.history
+    }
+}
