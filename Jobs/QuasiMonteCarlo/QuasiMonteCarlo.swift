@@ -53,10 +53,17 @@ public enum QuasiMonteCarlo: JobProgram {
 
     /// Inside and outside counts of the `samples` points after H(`start`).
     static func count(start: Int64, samples: Int64) -> (inside: Int64, outside: Int64) {
+        count(start: start, samples: samples, checkCancellation: {})
+    }
+
+    /// The same, calling `checkCancellation` every million points.
+    static func count(start: Int64, samples: Int64, checkCancellation: () throws -> Void) rethrows -> (inside: Int64, outside: Int64) {
         var sequence = HaltonSequence(start: start)
         var inside: Int64 = 0
         var outside: Int64 = 0
-        for _ in 0..<samples {
+        for sample in 0..<samples {
+            // A map may draw billions of points: stop soon after the attempt is killed.
+            if sample & 0xFFFFF == 0 { try checkCancellation() }
             let point = sequence.nextPoint()
             let x = point.x - 0.5
             let y = point.y - 0.5
@@ -108,9 +115,15 @@ public enum QuasiMonteCarlo: JobProgram {
 /// `("inside", n)` and `("outside", m)`; its one input record is the map's number.
 struct HaltonMapper: Mapper {
     let samples: Int64
+    private var context: TaskContext?
+
+    init(samples: Int64) { self.samples = samples }
+
+    mutating func setup(context: TaskContext) throws { self.context = context }
 
     mutating func map(_ record: InputRecord, output: MapOutput) throws {
-        let counts = QuasiMonteCarlo.count(start: record.offset * samples, samples: samples)
+        let context = self.context
+        let counts = try QuasiMonteCarlo.count(start: record.offset * samples, samples: samples) { try context?.checkCancellation() }
         try output.emit("inside", counts.inside)
         try output.emit("outside", counts.outside)
     }

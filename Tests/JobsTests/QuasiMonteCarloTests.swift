@@ -82,3 +82,23 @@ struct QuasiMonteCarloTests {
         #expect(expected.hasPrefix("3.1"))
     }
 }
+
+@Suite("Cancelling a long pi job")
+struct PiCancellationTests {
+    @Test("a cancelled pi job stops its maps in the middle of their one record", .timeLimit(.minutes(1)))
+    func cancellingStopsAMapInTheMiddleOfItsOneRecord() async throws {
+        let bed = try JobsTestBed()
+        defer { bed.remove() }
+        let scratch = bed.path("scratch")
+        // 10^12 samples per map would take hours: only cancellation inside the record ends it.
+        let run = Task {
+            try await QuasiMonteCarlo.run(arguments: ["2", "1000000000000"], configuration: JobConfiguration(), submitter: bed.submitter)
+        }
+        // Wait until a map attempt has started (its scratch directory exists), then cancel.
+        while (try? FileManager.default.contentsOfDirectory(atPath: scratch))?.contains(where: { $0.contains("_m_") }) != true {
+            await Task.yield()
+        }
+        run.cancel()
+        await #expect(throws: (any Error).self) { _ = try await run.value }
+    }
+}

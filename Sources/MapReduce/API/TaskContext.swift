@@ -12,13 +12,24 @@ public final class TaskContext {
     public let nodeName: String
     /// User counters; they are added to the job's counters when the attempt succeeds.
     public var counters = Counters()
+    private let cancellation: CancellationFlag
 
-    init(configuration: JobConfiguration, attempt: TaskAttemptID, split: InputSplit?, partitions: Int, nodeName: String) {
+    init(configuration: JobConfiguration, attempt: TaskAttemptID, split: InputSplit?, partitions: Int, nodeName: String,
+         cancellation: CancellationFlag = CancellationFlag()) {
         self.configuration = configuration
         self.attempt = attempt
         self.split = split
         self.partitions = partitions
         self.nodeName = nodeName
+        self.cancellation = cancellation
+    }
+
+    /// Throws once the attempt has been killed (job cancelled, container or
+    /// node lost). The engine checks between records; a mapper or reducer that
+    /// works long on one record calls this now and then, as Hadoop tasks
+    /// report progress.
+    public func checkCancellation() throws {
+        try cancellation.check()
     }
 
     /// Adds `amount` to the user counter `name` in `group`.

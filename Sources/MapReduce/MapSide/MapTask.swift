@@ -16,7 +16,7 @@ struct MapTask {
 
     func run(in environment: TaskEnvironment, progress: @escaping (Double) -> Void) throws -> Result {
         let configuration = job.configuration
-        let context = TaskContext(configuration: configuration, attempt: attempt, split: split, partitions: partitions, nodeName: environment.nodeName)
+        let context = TaskContext(configuration: configuration, attempt: attempt, split: split, partitions: partitions, nodeName: environment.nodeName, cancellation: environment.cancellation)
         var mapper = job.mapper()
         var reader = try job.input.makeReader(for: split, configuration: configuration)
         var counters = Counters()

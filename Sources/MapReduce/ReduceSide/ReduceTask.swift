@@ -12,7 +12,7 @@ struct ReduceTask {
 
     func run(in environment: TaskEnvironment, progress: @escaping (Double) -> Void) throws -> Counters {
         let configuration = job.configuration
-        let context = TaskContext(configuration: configuration, attempt: attempt, split: nil, partitions: partitions, nodeName: environment.nodeName)
+        let context = TaskContext(configuration: configuration, attempt: attempt, split: nil, partitions: partitions, nodeName: environment.nodeName, cancellation: environment.cancellation)
         let bufferBytes = max(16 << 10, min(256 << 10, (64 << 20) / max(1, mapOutputs.count)))
         var readers: [SegmentReader] = []
         var shuffleBytes: Int64 = 0
