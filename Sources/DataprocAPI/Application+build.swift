@@ -16,7 +16,7 @@ public func buildApplication(configuration: ServerConfiguration) async throws ->
     let store = try Store(directory: dataDirectory)
     let storage = StorageRoot(path: configuration.storageRoot ?? dataDirectory + "/storage")
     try FileManager.default.createDirectory(atPath: storage.path, withIntermediateDirectories: true)
-    let service = DataprocService(store: store, storage: storage, dataDirectory: dataDirectory, logger: logger)
+    let service = DataprocService(store: store, storage: storage, dataDirectory: dataDirectory, clock: configuration.clock, logger: logger)
     try await service.restore()
 
     let router = Router(context: BasicRequestContext.self)

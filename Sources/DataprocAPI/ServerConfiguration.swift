@@ -1,3 +1,4 @@
+import Cluster
 import Logging
 
 /// How `miniproc serve` runs.
@@ -22,12 +23,16 @@ public struct ServerConfiguration: Sendable {
     public var onServerRunning: @Sendable (Int) async -> Void
     /// The logger; nil for the default.
     public var logger: Logger?
+    /// The clusters' clock (TTLs, decommission timeouts, autoscaler cooldowns); manual in tests.
+    public var clock: any ClusterClock
 
     /// A configuration with the defaults listed above.
     public init(
         dataDirectory: String, host: String = "127.0.0.1", port: Int = 8085, storageRoot: String? = nil,
-        logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        logger: Logger? = nil, clock: any ClusterClock = SystemClusterClock(),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) {
+        self.clock = clock
         self.dataDirectory = dataDirectory
         self.host = host
         self.port = port

@@ -1,3 +1,4 @@
+import Cluster
 import DataprocAPI
 import Foundation
 import Hummingbird
@@ -144,11 +145,12 @@ extension TestClientProtocol {
 
 /// Runs `body` against an application on a fresh (or the given) data directory, in router test mode.
 func withAPI<T>(
-    scratch: ScratchDirectory? = nil, _ body: @Sendable (Client, ScratchDirectory) async throws -> T
+    scratch: ScratchDirectory? = nil, clock: any ClusterClock = SystemClusterClock(),
+    _ body: @Sendable (Client, ScratchDirectory) async throws -> T
 ) async throws -> T {
     let directory = try scratch ?? ScratchDirectory()
     defer { if scratch == nil { directory.remove() } }
-    let app = try await buildApplication(configuration: ServerConfiguration(dataDirectory: directory.path, port: 0))
+    let app = try await buildApplication(configuration: ServerConfiguration(dataDirectory: directory.path, port: 0, clock: clock))
     return try await app.test(.router) { client in try await body(client, directory) }
 }
 

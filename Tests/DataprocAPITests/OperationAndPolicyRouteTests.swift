@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import Testing
 
@@ -102,6 +103,31 @@ import Testing
             let detach = try await client.call(.patch, "\(base)/clusters/c1?updateMask=config.autoscaling_config.policy_uri", "{}")
             _ = try await client.waitForOperation(try #require(detach.string("name")))
             #expect(try await client.call(.delete, "\(base)/autoscalingPolicies/pol1").status == .ok)
+        }
+    }
+}
+
+@Suite("Scaling history")
+struct ScalingHistoryRouteTests {
+    @Test("a cluster's autoscaling evaluations, no-change ones included, are served at :scalingHistory")
+    func scalingHistoryListsEveryEvaluation() async throws {
+        let clock = ManualClusterClock()
+        try await withAPI(clock: clock) { client, _ in
+            _ = try await client.call(.post, "\(base)/autoscalingPolicies", PolicyRouteTests.policy)
+            try await client.createCluster(
+                "c1", body: #","config":{"autoscalingConfig":{"policyUri":"projects/demo/regions/us-central1/autoscalingPolicies/pol1"}}"#)
+            #expect(try await client.call(.get, "\(base)/clusters/c1:scalingHistory").array("entries").isEmpty)
+            // Past one 240 s cooldown, the idle cluster at its minimum is evaluated: no change, and why.
+            var entries: [Any] = []
+            for _ in 0..<200 where entries.isEmpty {
+                clock.advance(by: .seconds(60))
+                await Task.yield()
+                entries = try await client.call(.get, "\(base)/clusters/c1:scalingHistory").array("entries")
+            }
+            let first = try #require(entries.first as? [String: Any])
+            let decision = try #require(first["decision"] as? [String: Any])
+            #expect((decision["reason"] as? String)?.isEmpty == false)
+            #expect(try await client.call(.get, "\(base)/clusters/none:scalingHistory").status == .notFound)
         }
     }
 }

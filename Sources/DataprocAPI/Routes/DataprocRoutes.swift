@@ -68,6 +68,8 @@ struct DataprocRoutes: Sendable {
         case ("clusters", nil, nil, .get) where id == nil:
             return WireJSON.response(try await service.listClusters(
                 project: project, region: region, filter: query["filter"], pageSize: try query.integer("pageSize"), pageToken: query["pageToken"]))
+        case ("clusters", nil, "scalingHistory", .get):
+            return WireJSON.response(try await service.scalingHistory(key))
         case ("clusters", nil, nil, .get):
             let bytes = try await service.getClusterJSON(key)
             return Response(status: .ok, headers: [.contentType: WireJSON.contentType], body: ResponseBody(byteBuffer: bytes))

@@ -455,13 +455,19 @@ extension DataprocService {
               let uri = entry.spec.config?.autoscalingConfig?.policyUri,
               let policyKey = policyKey(forURI: uri, near: key), let policy = policies[policyKey]
         else { return }
-        let service = AutoscalerService(cluster: RuntimeAutoscalingTarget(runtime: runtime), clock: clock)
+        let service = AutoscalerService(cluster: runtime, clock: clock)
         do {
             try await service.attach(policy)
             autoscalers[key] = service
         } catch {
             logger.warning("could not attach an autoscaling policy", metadata: ["cluster.name": "\(key.id)", "error": "\(error)"])
         }
+    }
+
+    /// Every evaluation of the cluster's autoscaler, oldest first; empty without a policy.
+    func scalingHistory(_ key: ResourceKey) async throws(APIError) -> ScalingHistoryMessage {
+        _ = try cluster(key)
+        return ScalingHistoryMessage(entries: await autoscalers[key]?.history ?? [])
     }
 
     func detachAutoscaler(_ key: ResourceKey) async {

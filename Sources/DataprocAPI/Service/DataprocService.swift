@@ -17,7 +17,7 @@ actor DataprocService: Service {
     let store: Store
     let storage: StorageRoot
     let dataDirectory: String
-    let clock: any ClusterClock = SystemClusterClock()
+    let clock: any ClusterClock
     let logger: Logger
 
     var clusters: [ResourceKey: ClusterEntry] = [:]
@@ -34,7 +34,8 @@ actor DataprocService: Service {
     /// The last JSON served for each cluster, reused while nothing it shows has changed.
     var clusterJSON: [ResourceKey: (rendering: ClusterRendering, bytes: ByteBuffer)] = [:]
 
-    init(store: Store, storage: StorageRoot, dataDirectory: String, logger: Logger) {
+    init(store: Store, storage: StorageRoot, dataDirectory: String, clock: any ClusterClock, logger: Logger) {
+        self.clock = clock
         self.store = store
         self.storage = storage
         self.dataDirectory = dataDirectory

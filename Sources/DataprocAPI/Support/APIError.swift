@@ -42,7 +42,7 @@ struct APIError: Error, Sendable, Hashable, HTTPResponseError, CustomStringConve
             case .invalidArgument, .failedPrecondition, .outOfRange: .badRequest
             case .notFound: .notFound
             case .alreadyExists, .aborted: .conflict
-            case .unimplemented: .notImplemented
+            case .unimplemented: .init(code: 501, reasonPhrase: "Not Implemented")  // google.rpc UNIMPLEMENTED
             case .internal: .internalServerError
             case .unavailable: .serviceUnavailable
             }

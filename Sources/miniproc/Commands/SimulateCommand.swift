@@ -36,6 +36,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "The seed of every random choice.")
     var seed: UInt64 = 1
 
+    @Option(help: "Print the last N autoscaler evaluations (primary+secondary workers → target, and why).")
+    var history: Int = 0
+
     @Option(help: "Write one CSV row per metrics sample to this file.")
     var csv: String?
 
@@ -59,6 +62,10 @@ struct SimulateCommand: ParsableCommand {
             }
             let report = try Simulator.run(workload, configuration: SimulationConfiguration(cluster: cluster, policy: scalingPolicy, seed: seed))
             print(report.summary(), terminator: "")
+            if history > 0 {
+                print("Last \(min(history, report.history.count)) autoscaler evaluations:")
+                for entry in report.history.suffix(history) { print("  " + entry.line) }
+            }
             if let csv {
                 try report.csv().write(toFile: csv, atomically: true, encoding: .utf8)
                 print("Wrote \(report.samples.count) samples to \(csv)")

@@ -59,6 +59,11 @@ struct EmbeddedCluster {
                 log.info("miniproc.Job", "Job \(job.id) ended \(job.state): \(job.status.details ?? "no details")")
                 outcome = .failed
             }
+            let history = await autoscaling.scalingHistory
+            if await autoscaling.policy != nil {
+                print("Autoscaler evaluations: \(history.count)")
+                for entry in history { print("  " + entry.line) }
+            }
             print("Node summary:")
             for node in await cluster.nodeSummaries { print("  " + node.line) }
         } catch {
