@@ -1,3 +1,4 @@
+import Cluster
 import Autoscaling
 import Foundation
 import ResourceManager
@@ -62,7 +63,7 @@ import Testing
 
     @Test func skipsWithAReasonWhileTheClusterIsNotRunning() throws {
         var autoscaler = try attached(makePolicy(cooldownSeconds: 120))
-        for state in [ScalableClusterState.stopped, .updating, .creating] {
+        for state in [ClusterState.stopped, .updating, .creating] {
             let actions = autoscaler.onSample(observation(state, pendingMB: 24_576), at: at(120))
             guard case let .skip(skip)? = actions.first else {
                 Issue.record("expected a skip in \(state), got \(actions)")

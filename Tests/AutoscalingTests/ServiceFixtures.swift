@@ -20,7 +20,7 @@ func yarnMetrics(pendingMB: Int, availableMB: Int) -> YarnMetrics {
 
 /// An observation of a cluster of n1-standard-4 workers.
 func observation(
-    _ state: ScalableClusterState = .running, primary: Int = 2, secondary: Int = 0, pendingMB: Int = 0, availableMB: Int = 0
+    _ state: ClusterState = .running, primary: Int = 2, secondary: Int = 0, pendingMB: Int = 0, availableMB: Int = 0
 ) -> ClusterObservation {
     ClusterObservation(state: state, shape: shape(primary, secondary), metrics: yarnMetrics(pendingMB: pendingMB, availableMB: availableMB))
 }

@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import ResourceManager
 
@@ -8,12 +9,12 @@ public struct AutoscalerSkip: Sendable, Hashable {
     /// The same moment as a date, for people.
     public var time: Date
     /// The cluster's state at that moment.
-    public var state: ScalableClusterState
+    public var state: ClusterState
     /// One sentence for people, e.g. "skipped: the cluster is UPDATING, not RUNNING".
     public var reason: String
 
     /// A skip from its parts.
-    public init(instant: ClusterInstant, time: Date, state: ScalableClusterState, reason: String) {
+    public init(instant: ClusterInstant, time: Date, state: ClusterState, reason: String) {
         self.instant = instant
         self.time = time
         self.state = state

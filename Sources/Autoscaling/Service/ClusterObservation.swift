@@ -1,9 +1,10 @@
+import Cluster
 import ResourceManager
 
 /// One reading of a cluster, taken by the autoscaler's owner at each sampling tick.
 public struct ClusterObservation: Sendable, Hashable {
     /// The cluster's state; the autoscaler evaluates only when it is `RUNNING`.
-    public var state: ScalableClusterState
+    public var state: ClusterState
     /// The worker counts the cluster is configured with (`numInstances` of each
     /// group) and one worker's NodeManager memory.
     public var shape: ClusterShape
@@ -12,7 +13,7 @@ public struct ClusterObservation: Sendable, Hashable {
     public var metrics: YarnMetrics
 
     /// An observation from its parts.
-    public init(state: ScalableClusterState, shape: ClusterShape, metrics: YarnMetrics) {
+    public init(state: ClusterState, shape: ClusterShape, metrics: YarnMetrics) {
         self.state = state
         self.shape = shape
         self.metrics = metrics

@@ -11,7 +11,7 @@ extension SimulatedCluster: ScalableCluster {
     public func observe() throws -> ClusterObservation {
         if isDeleted { throw ClusterError.deleted(cluster: clusterName) }
         return ClusterObservation(
-            state: ScalableClusterState(state),
+            state: state,
             shape: ClusterShape(
                 primaryWorkers: primaryWorkerCount, secondaryWorkers: secondaryWorkerCount,
                 nodeManagerMemoryMB: nodeManagerMemoryMB

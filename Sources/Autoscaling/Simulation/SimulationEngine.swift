@@ -68,7 +68,7 @@ struct SimulationEngine {
     var workerMs = [0.0, 0.0]
     var accruedUntil: Int64 = 0
     var operation: Operation?
-    var clusterState = ScalableClusterState.running
+    var clusterState = ClusterState.running
 
     var samples: [SimulationSample] = []
     var jobsArrived = 0
