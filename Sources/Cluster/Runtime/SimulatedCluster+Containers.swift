@@ -58,6 +58,8 @@ extension SimulatedCluster {
 
     /// A scheduling pass: places what fits and hands each container to its waiter.
     func schedulePass() {
+        // Room may have appeared (nodes added, containers released): masters waiting for their share re-check.
+        defer { wakeMasterSlotWaiters() }
         var placed = resourceManager.schedule()
         while !placed.isEmpty {
             var freedRoom = false

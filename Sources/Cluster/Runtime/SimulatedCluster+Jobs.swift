@@ -178,6 +178,7 @@ extension SimulatedCluster {
         jobs[jobID]?.applications.append(ApplicationEntry(resourceManagerID: application, yarnID: yarnID, name: name))
         refreshIdle()
         do {
+            try await acquireMasterSlot(application, memoryMB: masterResources.memoryMB)
             let grant = try await allocate(
                 application: application, resources: masterResources, excluded: [], kind: .applicationMaster, jobName: name
             )
@@ -191,6 +192,7 @@ extension SimulatedCluster {
     /// Ends a YARN application: its containers (the application master's
     /// included) are released and whatever still runs in them is stopped.
     func endApplication(_ application: ApplicationID, as state: ApplicationState, jobID: String) {
+        releaseMasterSlot(application)
         if let ended = try? resourceManager.endApplication(application, as: state) {
             containersEnded(ended.releasedContainers, reason: "container killed: application ended \(state)")
             for drained in ended.drainedNodes { completeDecommission(drained, forced: false) }

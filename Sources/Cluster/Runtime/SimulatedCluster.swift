@@ -57,6 +57,9 @@ public actor SimulatedCluster {
     var lastSample: ClusterInstant?
     var faults = AttemptFaults()
     var applicationSequence = 0
+    /// Applications holding an application-master slot, with their masters' memory.
+    var masterMemory: [ApplicationID: Int] = [:]
+    var masterSlotWaiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
     var deleteTask: Task<ClusterOperation, Never>?
     var timerTask: Task<Void, Never>?
     /// True once the delete operation is done: the cluster is gone.
