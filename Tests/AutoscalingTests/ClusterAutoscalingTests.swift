@@ -30,7 +30,7 @@ import Testing
     @Test func aBacklogGrowsTheClusterAfterTheCooldownAndTheWaitingTasksRunOnTheNewWorkers() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9)
+        let corpus = try scratch.corpus(files: 9, lines: 40)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
             let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
@@ -69,7 +69,7 @@ import Testing
     @Test func theNextEvaluationWaitsACooldownFromTheEndOfTheUpdateAndRecordsNoChange() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9)
+        let corpus = try scratch.corpus(files: 9, lines: 40)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
             let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
@@ -103,7 +103,7 @@ import Testing
     @Test func theClusterNeverGrowsPastThePolicysMaximum() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9)
+        let corpus = try scratch.corpus(files: 9, lines: 40)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
             let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
@@ -133,7 +133,7 @@ import Testing
     @Test func secondaryWorkersTakeTheirWeightedShareOfAScaleUp() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9)
+        let corpus = try scratch.corpus(files: 9, lines: 40)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
             let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
@@ -201,7 +201,7 @@ import Testing
     @Test func anIdleClusterShrinksToThePolicysMinimumByGracefulDecommission() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 4)
+        let corpus = try scratch.corpus(files: 4, lines: 40)
         try await withTestCluster(name: "etl", configure: primaryWorkers(4)) { test in
             let autoscaling = try await test.autoscale(with: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 6, weight: 1)))
             #expect(try await test.run(wordCount(corpus, output: scratch.path("out"))).state == .done)
@@ -248,7 +248,7 @@ import Testing
     @Test func aGracefulDecommissionWaitsForTheTasksOnTheRemovedWorker() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5)
+        let corpus = try scratch.corpus(files: 5, lines: 40)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions, configure: primaryWorkers(4)) { test in
             let (handle, autoscaling) = try await startScaleDown(
@@ -275,7 +275,7 @@ import Testing
     @Test func theDecommissionTimeoutKillsWhatStillRunsAndTheTaskRunsAgainElsewhere() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5)
+        let corpus = try scratch.corpus(files: 5, lines: 40)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions, configure: primaryWorkers(4)) { test in
             let (handle, autoscaling) = try await startScaleDown(
@@ -305,7 +305,7 @@ import Testing
     @Test func aScaleDownCutShortByDeletingTheClusterIsRecordedAsFailed() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5)
+        let corpus = try scratch.corpus(files: 5, lines: 40)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions, configure: primaryWorkers(4)) { test in
             let (_, autoscaling) = try await startScaleDown(

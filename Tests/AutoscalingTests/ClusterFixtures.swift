@@ -9,25 +9,6 @@ import MiniprocTesting
 /// n1-standard-2 workers (6144 MB each, so two containers a worker).
 let smallContainerMB = 3072
 
-/// A scratch directory for a test's input and output, removed at the end.
-struct Scratch {
-    let root: String
-
-    init() throws {
-        root = NSTemporaryDirectory() + "autoscaling-tests-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
-
-    func path(_ relative: String) -> String { root + "/" + relative }
-
-    /// `files` input files, so `files` map tasks.
-    func corpus(files: Int, lines: Int = 40) throws -> WordCorpus {
-        try WordCorpus(directory: path("in"), fileCount: files, linesPerFile: lines)
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
-}
-
 /// Word count over `corpus`: one map per file, two reducers.
 func wordCount(_ corpus: WordCorpus, output: String) -> MapReduceJob {
     WordCount.makeJob(inputs: corpus.files, output: output, configuration: JobConfiguration([
