@@ -40,7 +40,7 @@ public struct ClusterOperation: Sendable, Hashable, Identifiable {
     public var done: Bool { status.state == .done }
 
     /// Moves PENDING → RUNNING; does nothing in any other state.
-    mutating func markRunning(at time: GoogleTimestamp) {
+    public mutating func markRunning(at time: GoogleTimestamp) {
         guard status.state == .pending else { return }
         statusHistory.append(status)
         status = OperationStatus(state: .running, stateStartTime: time)

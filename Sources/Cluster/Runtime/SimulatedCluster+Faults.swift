@@ -76,5 +76,6 @@ extension SimulatedCluster {
             config.secondaryWorkerConfig = group
         }
         spec.config = config
+        publish(.nodes)
     }
 }

@@ -85,6 +85,7 @@ extension SimulatedCluster {
         record.endReason = .cancelled
         record.task?.cancel()
         jobs[id] = record
+        publish(.job(id: id, status: record.status))
         return snapshot(record)
     }
 
@@ -108,8 +109,9 @@ extension SimulatedCluster {
 
     func runJob(_ id: String, program: JobDriverProgram) async {
         guard let log = jobs[id]?.log else { return }
-        jobs[id]?.move(to: .setupDone, at: nowTimestamp)
-        jobs[id]?.move(to: .running, at: nowTimestamp)
+        for next in [JobState.setupDone, .running] where jobs[id]?.move(to: next, at: nowTimestamp) == true {
+            if let status = jobs[id]?.status { publish(.job(id: id, status: status)) }
+        }
         let driver = JobDriver(submitter: ClusterJobSubmitter(cluster: self, jobID: id, log: log), log: log)
         var failure: (any Error)?
         do {
@@ -146,6 +148,7 @@ extension SimulatedCluster {
         record.completionWaiters = []
         record.task = nil
         jobs[id] = record
+        publish(.job(id: id, status: record.status))
         for waiter in waiting { waiter.resume() }
         refreshIdle()
     }

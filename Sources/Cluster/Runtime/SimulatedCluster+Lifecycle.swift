@@ -5,34 +5,39 @@ extension SimulatedCluster {
     // MARK: - Operations
 
     /// Records a new operation, RUNNING from now.
-    func beginOperation(_ type: OperationType, description: String) -> String {
+    func beginOperation(_ type: OperationType, description: String, id: String? = nil) -> String {
         var operation = ClusterOperation(
-            clusterName: clusterName, clusterUuid: clusterUuid, operationType: type, description: description, at: nowTimestamp
+            id: id ?? UUID().uuidString.lowercased(), clusterName: clusterName, clusterUuid: clusterUuid,
+            operationType: type, description: description, at: nowTimestamp
         )
         operation.markRunning(at: nowTimestamp)
         operationList.append(operation)
+        publish(.operation(operation))
         return operation.id
     }
 
     func finishOperation(_ id: String, error: OperationError? = nil) -> ClusterOperation {
         guard let index = operationList.firstIndex(where: { $0.id == id }) else {
-            return ClusterOperation(clusterName: clusterName, clusterUuid: clusterUuid, operationType: .update, description: "", at: nowTimestamp)
+            preconditionFailure("cluster \(clusterName) finished operation \(id), which it never began")
         }
+        guard !operationList[index].done else { return operationList[index] }
         operationList[index].finish(error: error, at: nowTimestamp)
+        publish(.operation(operationList[index]))
         return operationList[index]
     }
 
     func move(to state: ClusterState, detail: String? = nil) throws {
         try lifecycle.move(to: state, detail: detail, at: nowTimestamp)
+        publish(.status(lifecycle.status))
     }
 
     // MARK: - Create
 
     /// The CREATE operation: provisions the master and workers, then RUNNING.
-    func provision() throws {
+    func provision(operationID: String? = nil) throws {
         let config = spec.config ?? ClusterConfig()
         let workers = config.primaryWorkerCount
-        let operation = beginOperation(.create, description: "Create cluster with \(workers) workers")
+        let operation = beginOperation(.create, description: "Create cluster with \(workers) workers", id: operationID)
         do {
             for index in 0..<config.masterCount { try provisionNode(role: .master, index: index) }
             for index in 0..<workers { try provisionNode(role: .primaryWorker, index: index) }
@@ -81,33 +86,36 @@ extension SimulatedCluster {
     public func beginResize(
         primaryWorkers: Int, secondaryWorkers: Int, gracefulDecommissionTimeout: Duration = .zero
     ) throws -> String {
+        try beginUpdate(
+            ClusterUpdate(primaryWorkers: primaryWorkers, secondaryWorkers: secondaryWorkers),
+            gracefulDecommissionTimeout: gracefulDecommissionTimeout
+        )
+    }
+
+    /// Applies `update` as one UPDATE operation and returns its id at once: the
+    /// lifecycle and autoscaling settings change now; workers are added now and
+    /// removed by graceful decommission, and the operation is DONE once they have
+    /// drained (at once when nothing drains). The cluster is UPDATING meanwhile.
+    ///
+    /// - Throws: `ClusterError.wrongState` unless RUNNING; `.invalidConfig` with the
+    ///   first of `update.validationErrors(…)`; nothing changes then.
+    public func beginUpdate(_ update: ClusterUpdate, gracefulDecommissionTimeout: Duration = .zero) throws -> String {
         try checkNotDeleted()
         guard lifecycle.state == .running else {
             throw ClusterError.wrongState(cluster: clusterName, state: lifecycle.state, action: "be updated")
         }
-        guard primaryWorkers != 1 else { throw ClusterError.invalidConfig(.onePrimaryWorker(cluster: clusterName)) }
-        guard primaryWorkers >= 0 else {
-            throw ClusterError.invalidConfig(.negativeCount(field: "config.workerConfig.numInstances", value: primaryWorkers))
+        if let first = update.validationErrors(clusterName: clusterName, config: spec.config ?? ClusterConfig(), now: nowTimestamp).first {
+            throw ClusterError.invalidConfig(first)
         }
-        guard secondaryWorkers >= 0 else {
-            throw ClusterError.invalidConfig(.negativeCount(field: "config.secondaryWorkerConfig.numInstances", value: secondaryWorkers))
-        }
-        let primaryDelta = primaryWorkers - workers(.primaryWorker).count
-        let secondaryDelta = secondaryWorkers - workers(.secondaryWorker).count
-        var parts: [String] = []
-        if primaryDelta > 0 { parts.append("Add \(primaryDelta) workers.") }
-        if primaryDelta < 0 { parts.append("Remove \(-primaryDelta) workers.") }
-        if secondaryDelta > 0 { parts.append("Add \(secondaryDelta) secondary workers.") }
-        if secondaryDelta < 0 { parts.append("Remove \(-secondaryDelta) secondary workers.") }
-        let operation = beginOperation(.update, description: parts.isEmpty ? "Update cluster." : parts.joined(separator: " "))
+        let primaryDelta = update.primaryWorkers.map { $0 - workers(.primaryWorker).count } ?? 0
+        let secondaryDelta = update.secondaryWorkers.map { $0 - workers(.secondaryWorker).count } ?? 0
+        let operation = beginOperation(.update, description: Self.updateDescription(
+            update, primaryDelta: primaryDelta, secondaryDelta: secondaryDelta))
         try move(to: .updating)
+        applySettings(of: update)
         for (role, delta) in [(ClusterNodeRole.primaryWorker, primaryDelta), (.secondaryWorker, secondaryDelta)] {
             if delta > 0 {
-                for _ in 0..<delta {
-                    let used = Set(workers(role).map(\.index))
-                    let index = (0...).first { !used.contains($0) } ?? used.count
-                    try provisionNode(role: role, index: index)
-                }
+                for _ in 0..<delta { try provisionNode(role: role, index: freeIndex(role)) }
             } else if delta < 0 {
                 let victims = workers(role).filter { $0.state == .running }.sorted { $0.index > $1.index }.prefix(-delta)
                 for victim in victims { startDecommission(victim.name, timeout: gracefulDecommissionTimeout) }
@@ -119,6 +127,43 @@ extension SimulatedCluster {
         let task = Task { await self.completeResize(operation) }
         operationTasks[operation] = task
         return operation
+    }
+
+    /// The lowest worker number of `role` not in use.
+    func freeIndex(_ role: ClusterNodeRole) -> Int {
+        let used = Set(workers(role).map(\.index))
+        return (0...).first { !used.contains($0) } ?? used.count
+    }
+
+    /// Dataproc's wording of an UPDATE: "Add 2 workers. Remove 1 secondary workers.".
+    static func updateDescription(_ update: ClusterUpdate, primaryDelta: Int, secondaryDelta: Int) -> String {
+        var parts: [String] = []
+        if primaryDelta > 0 { parts.append("Add \(primaryDelta) workers.") }
+        if primaryDelta < 0 { parts.append("Remove \(-primaryDelta) workers.") }
+        if secondaryDelta > 0 { parts.append("Add \(secondaryDelta) secondary workers.") }
+        if secondaryDelta < 0 { parts.append("Remove \(-secondaryDelta) secondary workers.") }
+        if parts.isEmpty, !update.resizes, update.lifecycleConfig == nil, case let .some(autoscaling) = update.autoscalingConfig {
+            parts.append(autoscaling?.policyUri.map { "Attach autoscaling policy \($0)." } ?? "Disable autoscaling.")
+        }
+        return parts.isEmpty ? "Update cluster." : parts.joined(separator: " ")
+    }
+
+    /// Sets the update's lifecycle and autoscaling settings.
+    func applySettings(of update: ClusterUpdate) {
+        guard update.lifecycleConfig != nil || update.autoscalingConfig != nil else { return }
+        var config = spec.config ?? ClusterConfig()
+        if case let .some(lifecycleConfig) = update.lifecycleConfig {
+            var settled = lifecycleConfig
+            settled?.idleStartTime = nil
+            if settled == LifecycleConfig() { settled = nil }
+            config.lifecycleConfig = settled
+            timers.config = settled ?? LifecycleConfig()
+        }
+        if case let .some(autoscalingConfig) = update.autoscalingConfig {
+            config.autoscalingConfig = autoscalingConfig?.policyUri?.isEmpty == false ? autoscalingConfig : nil
+        }
+        spec.config = config
+        publish(.config)
     }
 
     func completeResize(_ operation: String) async {
@@ -139,9 +184,14 @@ extension SimulatedCluster {
     }
 
     /// Waits until the operation is done and returns it.
+    ///
+    /// - Precondition: `id` is one of this cluster's operations.
     public func waitForOperation(_ id: String) async -> ClusterOperation {
         if let task = operationTasks[id] { await task.value }
-        return operation(id: id) ?? finishOperation(id)
+        guard let operation = operation(id: id) else {
+            preconditionFailure("cluster \(clusterName) has no operation \(id); pass an id one of its calls returned")
+        }
+        return operation
     }
 
     func startDecommission(_ name: String, timeout: Duration) {
@@ -184,27 +234,55 @@ extension SimulatedCluster {
 
     // MARK: - Stop and start
 
-    /// Stops the cluster (a STOP operation): running jobs fail, every
-    /// container is released, the NodeManagers leave YARN and their local
-    /// directories are emptied. STOPPING, then STOPPED.
+    /// Stops the cluster (a STOP operation) and waits until it is stopped:
+    /// running jobs fail, every container is released, the NodeManagers leave
+    /// YARN and their local directories are emptied. STOPPING, then STOPPED.
     @discardableResult
     public func stop() async throws -> ClusterOperation {
+        let id = try beginStop()
+        return await waitForOperation(id)
+    }
+
+    /// Starts stopping the cluster: it is STOPPING when this returns, and the
+    /// returned operation finishes once its jobs have ended and its nodes left YARN.
+    ///
+    /// - Throws: `ClusterError.wrongState` unless RUNNING; `.deleted`.
+    public func beginStop() throws -> String {
         try checkNotDeleted()
         guard lifecycle.state == .running else {
             throw ClusterError.wrongState(cluster: clusterName, state: lifecycle.state, action: "be stopped")
         }
         let operation = beginOperation(.stop, description: "Stop cluster")
         try move(to: .stopping)
+        operationTasks[operation] = Task { await self.completeStop(operation) }
+        return operation
+    }
+
+    func completeStop(_ operation: String) async {
         await endAllJobs(.clusterStopped)
+        guard !isDeleted, deleteTask == nil else {
+            _ = finishOperation(operation, error: OperationError(
+                code: 1, message: "cluster '\(clusterName)' was deleted before it had stopped"
+            ))
+            return
+        }
         for index in nodes.indices where nodes[index].state == .running || nodes[index].state == .decommissioning {
-            if let id = nodes[index].resourceManagerID, let killed = try? resourceManager.removeNode(id) {
-                containersEnded(killed, reason: "container killed: cluster \(clusterName) was stopped")
+            if let id = nodes[index].resourceManagerID {
+                do {
+                    containersEnded(try resourceManager.removeNode(id), reason: "container killed: cluster \(clusterName) was stopped")
+                } catch {
+                    preconditionFailure("node \(nodes[index].name) of cluster \(clusterName) has a NodeManager the resource manager does not know: \(error)")
+                }
             }
             nodes[index].resourceManagerID = nil
             nodes[index].disk.destroy()
         }
-        try move(to: .stopped)
-        return finishOperation(operation)
+        do {
+            try move(to: .stopped)
+            _ = finishOperation(operation)
+        } catch {
+            _ = finishOperation(operation, error: OperationError(code: 9, message: String(describing: error)))
+        }
     }
 
     /// Starts a stopped cluster again (a START operation): its nodes rejoin
@@ -272,7 +350,9 @@ extension SimulatedCluster {
         decommissionWaiters = []
         for waiter in waiting { waiter.resume() }
         isDeleted = true
-        return finishOperation(operation)
+        let finished = finishOperation(operation)
+        publishDeletion()
+        return finished
     }
 
     func checkNotDeleted() throws {

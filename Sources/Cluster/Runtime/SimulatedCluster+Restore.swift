@@ -8,12 +8,15 @@ extension SimulatedCluster {
     /// Only a settled cluster can come back: `status.state` must be RUNNING or
     /// STOPPED (a caller restoring one caught mid-operation records how that
     /// operation ended first). The restore records no operation of its own.
-    /// Lifecycle TTLs count again from now.
+    /// Lifecycle deadlines are absolute, as Dataproc's: `autoDeleteTtl` counts
+    /// from `createTime`, and `idleDeleteTtl` from `idleSince` (the cluster's
+    /// `idleStartTime` before the restart; nil counts from now).
     ///
     /// - Throws: `ClusterError.wrongState` for any other state;
     ///   `.invalidConfig` when the spec no longer validates.
     public static func restore(
         spec: ClusterSpec, clusterUuid: String, status: ClusterStatus, statusHistory: [ClusterStatus],
+        createTime: GoogleTimestamp? = nil, idleSince: GoogleTimestamp? = nil,
         clock: any ClusterClock = SystemClusterClock(), options: ClusterOptions = ClusterOptions()
     ) async throws -> SimulatedCluster {
         guard status.state == .running || status.state == .stopped else {
@@ -31,31 +34,37 @@ extension SimulatedCluster {
         let cluster = SimulatedCluster(spec: spec, sizing: sizing, clock: clock, options: options, clusterUuid: clusterUuid)
         try await cluster.provision()
         if status.state == .stopped { try await cluster.stop() }
-        await cluster.resume(status: status, history: statusHistory)
+        await cluster.resume(status: status, history: statusHistory, createTime: createTime, idleSince: idleSince)
         return cluster
     }
 
-    func resume(status: ClusterStatus, history: [ClusterStatus]) {
+    func resume(status: ClusterStatus, history: [ClusterStatus], createTime: GoogleTimestamp?, idleSince idleStart: GoogleTimestamp?) {
         lifecycle = ClusterLifecycle(clusterName: clusterName, status: status, history: history)
         operationList.removeAll()
+        if let createTime { timers.createdAt = instant(of: createTime) }
+        if let idleStart, idleSince != nil { idleSince = instant(of: idleStart) }
+        // The timer slept toward deadlines counted from now: wake it for the restored ones.
+        timerTask?.cancel()
+        startTimer()
+    }
+
+    /// The instant of the clock at which its wall clock reads `time` (before
+    /// the origin for a time before the clock started).
+    func instant(of time: GoogleTimestamp) -> ClusterInstant {
+        let now = clock.now
+        let ago = clock.date(of: now).timeIntervalSince(time.date)
+        return ClusterInstant(sinceOrigin: now.sinceOrigin - .microseconds(Int64((ago * 1e6).rounded())))
     }
 
     /// Replaces the cluster's `lifecycleConfig` (a PATCH of
-    /// `config.lifecycleConfig.*`): the new TTLs apply from now on, counted
-    /// from the cluster's creation and its last idle moment as before.
+    /// `config.lifecycleConfig.*`) as an UPDATE operation that is done at once:
+    /// the new TTLs apply from now on, counted from the cluster's creation and
+    /// its last idle moment as before.
     ///
     /// - Throws: `ClusterError.invalidConfig` for a TTL out of range;
-    ///   `.deleted` once the cluster is being deleted.
-    public func updateLifecycle(_ config: LifecycleConfig?) throws {
-        try checkNotDeleted()
-        var lifecycleConfig = config
-        lifecycleConfig?.idleStartTime = nil
-        var updated = spec.config ?? ClusterConfig()
-        updated.lifecycleConfig = lifecycleConfig
-        if let first = updated.validationErrors(clusterName: clusterName, now: nowTimestamp).first {
-            throw ClusterError.invalidConfig(first)
-        }
-        spec.config = updated
-        timers.config = lifecycleConfig ?? LifecycleConfig()
+    ///   `.wrongState` unless RUNNING; `.deleted` once the cluster is being deleted.
+    @discardableResult
+    public func updateLifecycle(_ config: LifecycleConfig?) async throws -> ClusterOperation {
+        await waitForOperation(try beginUpdate(ClusterUpdate(lifecycleConfig: .some(config))))
     }
 }

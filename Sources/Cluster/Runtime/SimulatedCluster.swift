@@ -64,6 +64,9 @@ public actor SimulatedCluster {
     var timerTask: Task<Void, Never>?
     /// True once the delete operation is done: the cluster is gone.
     public internal(set) var isDeleted = false
+    /// Who hears of the cluster's changes (``changes()``).
+    var subscribers: [Int: AsyncStream<ClusterChange>.Continuation] = [:]
+    var nextSubscriberID = 0
 
     init(spec: ClusterSpec, sizing: YarnSizing, clock: any ClusterClock, options: ClusterOptions, clusterUuid: String? = nil) {
         let uuid = clusterUuid ?? UUID().uuidString.lowercased()
@@ -94,11 +97,14 @@ public actor SimulatedCluster {
     ///
     /// - Throws: `ClusterError.invalidConfig` naming the field and the fix.
     ///
-    /// - Parameter clusterUuid: the UUID to give it; nil for a new one. A server
-    ///   passes the UUID it already told its client.
+    /// - Parameters:
+    ///   - clusterUuid: the UUID to give it; nil for a new one. A server
+    ///     passes the UUID it already told its client.
+    ///   - operationID: the id of its CREATE operation; nil for a new one. A
+    ///     server passes the operation it already told its client of.
     public static func create(
         spec: ClusterSpec, clock: any ClusterClock = SystemClusterClock(), options: ClusterOptions = ClusterOptions(),
-        clusterUuid: String? = nil
+        clusterUuid: String? = nil, operationID: String? = nil
     ) async throws -> SimulatedCluster {
         do {
             try spec.validate(now: GoogleTimestamp(clock.date(of: clock.now)))
@@ -113,7 +119,7 @@ public actor SimulatedCluster {
             throw ClusterError.invalidConfig(error)
         }
         let cluster = SimulatedCluster(spec: spec, sizing: sizing, clock: clock, options: options, clusterUuid: clusterUuid)
-        try await cluster.provision()
+        try await cluster.provision(operationID: operationID)
         return cluster
     }
 
