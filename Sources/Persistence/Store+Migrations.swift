@@ -46,6 +46,12 @@ extension Store {
                 table.primaryKey(["projectId", "region", "policyId"])
             }
         }
+        migrator.registerMigration("v2: scaling history") { db in
+            try db.create(table: StoredScalingHistory.databaseTableName) { table in
+                table.column("clusterUuid", .text).notNull().primaryKey()
+                table.column("entries", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// The server's state in one SQLite file: clusters, operations, jobs and
-/// autoscaling policies.
+/// The server's state in one SQLite file: clusters, operations, jobs,
+/// autoscaling policies and clusters' scaling histories.
 ///
 /// The database runs in WAL mode, and every change is a transaction, so a
 /// process killed at any moment leaves a file that opens with the last
@@ -55,7 +55,8 @@ public final class Store: Sendable {
                     clusters: try StoredCluster.order(Column.rowID).fetchAll(db),
                     operations: try StoredOperation.order(Column.rowID).fetchAll(db),
                     jobs: try StoredJob.order(Column.rowID).fetchAll(db),
-                    policies: try StoredPolicy.order(Column.rowID).fetchAll(db)
+                    policies: try StoredPolicy.order(Column.rowID).fetchAll(db),
+                    scalingHistories: try StoredScalingHistory.order(Column.rowID).fetchAll(db)
                 )
             }
         } catch {
@@ -92,6 +93,9 @@ public final class Store: Sendable {
         case let .savePolicy(record): try record.save(db)
         case let .deletePolicy(projectId, region, policyId):
             _ = try StoredPolicy.deleteOne(db, key: ["projectId": projectId, "region": region, "policyId": policyId])
+        case let .saveScalingHistory(record): try record.save(db)
+        case let .deleteScalingHistory(clusterUuid):
+            _ = try StoredScalingHistory.deleteOne(db, key: ["clusterUuid": clusterUuid])
         }
     }
 }

@@ -16,4 +16,8 @@ public enum StoreChange: Sendable, Hashable {
     case savePolicy(StoredPolicy)
     /// Removes a policy.
     case deletePolicy(projectId: String, region: String, policyId: String)
+    /// Inserts or replaces a cluster's scaling history.
+    case saveScalingHistory(StoredScalingHistory)
+    /// Removes a cluster's scaling history.
+    case deleteScalingHistory(clusterUuid: String)
 }

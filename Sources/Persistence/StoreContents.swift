@@ -8,4 +8,6 @@ public struct StoreContents: Sendable, Hashable {
     public var jobs: [StoredJob]
     /// Every autoscaling policy.
     public var policies: [StoredPolicy]
+    /// The scaling history of every cluster that has one.
+    public var scalingHistories: [StoredScalingHistory]
 }

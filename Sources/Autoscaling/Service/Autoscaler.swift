@@ -74,10 +74,12 @@ public struct Autoscaler: Sendable {
     private var operationName: String?
     private var requestCount = 0
 
-    /// A detached autoscaler with an empty history.
-    public init(configuration: Configuration = Configuration()) {
+    /// A detached autoscaler whose history goes on from `earlier` (oldest first;
+    /// empty for a new cluster, the stored history after a restart).
+    public init(configuration: Configuration = Configuration(), history earlier: [ScalingHistoryEntry] = []) {
         self.configuration = configuration
         self.history = ScalingHistory(limit: configuration.historyLimit)
+        for entry in earlier { history.append(entry) }
     }
 
     /// Whether a policy is attached.

@@ -32,6 +32,8 @@ public actor AutoscalerService {
     private let clock: any ClusterClock
     private let sampleInterval: Duration
     private var autoscaler: Autoscaler
+    private let onHistoryChange: (@Sendable ([ScalingHistoryEntry]) -> Void)?
+    private var reportedHistory: ScalingHistory
     private var loop: Task<Void, Never>?
     private var generation = 0
     /// The latest skips and observation failures (at most 100), newest last, for logs
@@ -39,13 +41,30 @@ public actor AutoscalerService {
     public private(set) var notices: [String] = []
 
     /// A service for `cluster` on `clock`; no policy is attached yet.
-    public init(cluster: any ScalableCluster, clock: any ClusterClock, configuration: Configuration = Configuration()) {
+    ///
+    /// - Parameters:
+    ///   - history: Earlier evaluations to go on from (a stored history after a restart).
+    ///   - onHistoryChange: Hears the whole history, in order, each time an
+    ///     evaluation is recorded or its outcome changes (to persist it).
+    public init(
+        cluster: any ScalableCluster, clock: any ClusterClock, configuration: Configuration = Configuration(),
+        history: [ScalingHistoryEntry] = [], onHistoryChange: (@Sendable ([ScalingHistoryEntry]) -> Void)? = nil
+    ) {
         self.cluster = cluster
         self.clock = clock
         self.sampleInterval = configuration.sampleInterval > .zero ? configuration.sampleInterval : .seconds(60)
         var autoscalerConfiguration = configuration.autoscaler
         autoscalerConfiguration.originDate = clock.date(of: .origin)
-        self.autoscaler = Autoscaler(configuration: autoscalerConfiguration)
+        self.autoscaler = Autoscaler(configuration: autoscalerConfiguration, history: history)
+        self.reportedHistory = autoscaler.history
+        self.onHistoryChange = onHistoryChange
+    }
+
+    /// Tells ``onHistoryChange`` of a history that differs from the one it last heard.
+    private func reportHistory() {
+        guard let onHistoryChange, autoscaler.history != reportedHistory else { return }
+        reportedHistory = autoscaler.history
+        onHistoryChange(reportedHistory.entries)
     }
 
     /// The evaluations so far, oldest first.
@@ -128,6 +147,7 @@ public actor AutoscalerService {
         let now = clock.now
         let actions = autoscaler.onSample(observation, at: now)
         lastSampleInstant = now
+        reportHistory()
         for action in actions {
             switch action {
             case let .skip(skip):
@@ -162,5 +182,6 @@ public actor AutoscalerService {
         case let .failure(error):
             autoscaler.onResizeFinished(requestID: request.requestID, error: "\(error)", at: clock.now)
         }
+        reportHistory()
     }
 }
