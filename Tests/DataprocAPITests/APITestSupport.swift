@@ -155,3 +155,21 @@ func withAPI<T>(
 }
 
 let base = "/v1/projects/demo/regions/us-central1"
+
+/// Advances `clock` a minute at a time until `condition` holds, letting the
+/// runtime act on each step; fails the test after `limit` minutes.
+func advanceMinutes(
+    _ clock: ManualClusterClock, until condition: @Sendable () async throws -> Bool, limit: Int = 200
+) async throws {
+    for _ in 0..<limit {
+        if try await condition() { return }
+        clock.advance(by: .seconds(60))
+        for _ in 0..<50 { await Task.yield() }
+    }
+    Issue.record("the condition did not hold within \(limit) minutes of cluster time")
+}
+
+/// The clock's wall-clock time, plus `seconds`, as the API writes timestamps.
+func time(_ clock: ManualClusterClock, plus seconds: Int64 = 0) -> String {
+    GoogleTimestamp(clock.date(of: clock.now)).adding(GoogleDuration(seconds: seconds)).description
+}

@@ -1,9 +1,54 @@
+import Cluster
 import DataprocAPI
 import Foundation
 import Persistence
 import Testing
 
 @Suite struct PersistenceReloadTests {
+    @Test func theScalingHistoryComesBackAfterARestart() async throws {
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let clock = ManualClusterClock()
+        let uri = "projects/demo/regions/us-central1/autoscalingPolicies/pol1"
+        let before = try await withAPI(scratch: scratch, clock: clock) { client, _ in
+            _ = try await client.call(.post, "\(base)/autoscalingPolicies", PolicyRouteTests.policy)
+            try await client.createCluster("c1", body: #","config":{"autoscalingConfig":{"policyUri":"\#(uri)"}}"#)
+            try await advanceMinutes(clock) {
+                try await client.call(.get, "\(base)/clusters/c1:scalingHistory").array("entries").count >= 2
+            }
+            return try await client.call(.get, "\(base)/clusters/c1:scalingHistory").text
+        }
+        try await withAPI(scratch: scratch, clock: clock) { client, _ in
+            let after = try await client.call(.get, "\(base)/clusters/c1:scalingHistory")
+            #expect(after.array("entries").count >= 2)
+            let restored = try JSONSerialization.jsonObject(with: Data(after.text.utf8)) as? NSDictionary
+            #expect(restored == (try JSONSerialization.jsonObject(with: Data(before.utf8)) as? NSDictionary))
+            #expect(try await client.call(.get, "\(base)/clusters/c1").string("config.autoscalingConfig.policyUri") == uri)
+        }
+    }
+
+    @Test func aMaximumAgeCountsFromTheCreationAcrossARestart() async throws {
+        // A 30-minute autoDeleteTtl cluster restarted at minute 20 is deleted at minute 30, not 50.
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let clock = ManualClusterClock()
+        let deadline = time(clock, plus: 1800)
+        try await withAPI(scratch: scratch, clock: clock) { client, _ in
+            try await client.createCluster("aged", body: #","config":{"lifecycleConfig":{"autoDeleteTtl":"1800s"}}"#)
+            clock.advance(by: .seconds(1200))
+        }
+        try await withAPI(scratch: scratch, clock: clock) { client, _ in
+            #expect(try await client.call(.get, "\(base)/clusters/aged").string("status.state") == "RUNNING")
+            try await advanceMinutes(clock, until: {
+                try await client.call(.get, "\(base)/clusters/aged").status == .notFound
+            }, limit: 11)
+            let operations = try await client.call(.get, "\(base)/operations").array("operations").compactMap { $0 as? [String: Any] }
+            let delete = try #require(operations.last)
+            #expect(JSONResponse.value(delete, at: "metadata.operationType") as? String == "DELETE")
+            #expect(JSONResponse.value(delete, at: "metadata.status.stateStartTime") as? String == deadline)
+        }
+    }
+
     @Test func clustersPoliciesJobsAndOperationsComeBackAfterARestart() async throws {
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }

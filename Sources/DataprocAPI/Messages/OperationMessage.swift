@@ -1,3 +1,5 @@
+import Cluster
+
 /// The `google.longrunning.Operation` message: `done` is omitted while it runs;
 /// when done, exactly one of `error` and `response` is set.
 struct OperationMessage: Codable, Sendable, Hashable {
@@ -123,4 +125,21 @@ struct WorkflowNode: Codable, Sendable, Hashable {
 /// `google.protobuf.Empty` as an operation's response.
 enum EmptyResponse {
     static let value = JSONValue.object(["@type": .string("type.googleapis.com/google.protobuf.Empty")])
+}
+
+extension ClusterOperationMetadata {
+    /// The metadata of a runtime's operation, with the operation's `labels`.
+    init(_ operation: ClusterOperation, labels: [String: String]) {
+        func message(_ status: OperationStatus) -> OperationStatusMessage {
+            OperationStatusMessage(
+                state: status.state.rawValue, innerState: status.innerState, details: status.details,
+                stateStartTime: status.stateStartTime.description)
+        }
+        self.init(
+            clusterName: operation.clusterName, clusterUuid: operation.clusterUuid,
+            operationType: operation.operationType.rawValue, description: operation.description,
+            status: message(operation.status),
+            statusHistory: operation.statusHistory.isEmpty ? nil : operation.statusHistory.map(message),
+            warnings: operation.warnings.isEmpty ? nil : operation.warnings, labels: labels)
+    }
 }

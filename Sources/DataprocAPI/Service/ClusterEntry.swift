@@ -5,8 +5,8 @@ import Persistence
 struct ClusterEntry: Sendable {
     var key: ResourceKey
     var uuid: String
-    /// The configuration with the server-filled values; authoritative for
-    /// `autoscalingConfig`, which the runtime does not manage.
+    /// The configuration with the server-filled values, as requested; once
+    /// there is a runtime, the runtime's configuration is the current one.
     var spec: ClusterSpec
     var labels: [String: String]
     var createTime: GoogleTimestamp
@@ -15,8 +15,6 @@ struct ClusterEntry: Sendable {
     /// The status while there is no runtime.
     var status: ClusterStatus
     var history: [ClusterStatus]
-    /// The API operation that holds the cluster, if any; others wait for it.
-    var busyOperation: String?
     var createRequestId: String?
     var lastSaved: StoredCluster?
 }
@@ -41,14 +39,12 @@ extension SimulatedCluster {
 struct ClusterRendering: Sendable, Hashable {
     var view: RuntimeView?
     var labels: [String: String]
-    var autoscalingConfig: AutoscalingConfig?
     var status: ClusterStatus
     var history: [ClusterStatus]
 
     init(_ entry: ClusterEntry, view: RuntimeView?) {
         self.view = view
         labels = entry.labels
-        autoscalingConfig = entry.spec.config?.autoscalingConfig
         status = entry.status
         history = entry.history
     }

@@ -106,11 +106,12 @@ extension DataprocService {
             jobQueues[clusterKey] = queue.isEmpty ? nil : queue
             guard jobs[next.key]?.isActive == true else { continue }
             runningDrivers[clusterKey, default: 0] += 1
-            let storage = self.storage
+            let (storage, clock) = (self.storage, self.clock)
             let (program, arguments, configuration, writer) = (next.program, next.arguments, next.configuration, next.writer)
             do {
                 let handle = try await runtime.submit(
-                    jobID: next.key.id, name: program.name, onOutput: { writer.append(Self.driverLine(storage.uris(in: $0))) }
+                    jobID: next.key.id, name: program.name,
+                    onOutput: { writer.append(Self.driverLine(storage.uris(in: $0), at: GoogleTimestamp(clock.date(of: clock.now)))) }
                 ) { driver in
                     do {
                         let outcome = try await program.run(arguments: arguments, configuration: configuration, submitter: driver.submitter)
@@ -123,6 +124,7 @@ extension DataprocService {
                 if let snapshot = await runtime.job(next.key.id) { apply(snapshot, to: next.key) }
                 saveJob(next.key)
                 Task {
+                    // The job's end, whatever it is, is read from the runtime below.
                     _ = try? await handle.wait()
                     writer.close()
                     await self.jobEnded(next.key)
@@ -166,9 +168,9 @@ extension DataprocService {
     }
 
     /// A Hadoop log line with Hadoop's timestamp in front (`2024-04-01 12:34:56,123 INFO …`).
-    static func driverLine(_ line: String) -> String {
+    static func driverLine(_ line: String, at time: GoogleTimestamp) -> String {
         guard line.hasPrefix("INFO ") || line.hasPrefix("WARN ") || line.hasPrefix("ERROR ") else { return line }
-        let stamp = GoogleTimestamp(Date()).description
+        let stamp = time.description
         var date = stamp.prefix(19).replacingOccurrences(of: "T", with: " ")
         let fraction = stamp.dropFirst(20).prefix(3)
         date += "," + fraction + String(repeating: "0", count: 3 - fraction.count)
@@ -212,13 +214,14 @@ extension DataprocService {
         guard let entry = jobs[key], force || entry.lastSavedState != entry.state else { return }
         jobs[key]?.lastSavedState = entry.state
         persist([.saveJob(stored(entry))])
+        noteChange()
     }
 
     func stored(_ entry: JobEntry) -> StoredJob {
         StoredJob(
             projectId: entry.key.project, region: entry.key.region, jobId: entry.key.id,
             clusterName: entry.message.placement?.clusterName ?? "", state: entry.state, requestId: entry.requestId,
-            createTime: entry.createTime.description, document: (try? WireJSON.encode(entry.message)) ?? Data("{}".utf8))
+            createTime: entry.createTime.description, document: document(entry.message, of: "job", id: entry.key.id))
     }
 
     func job(_ key: ResourceKey) throws(APIError) -> JobEntry {

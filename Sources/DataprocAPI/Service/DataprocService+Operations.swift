@@ -1,7 +1,87 @@
+import Cluster
 import Foundation
 import Persistence
 
 extension DataprocService {
+    // MARK: - Recording
+
+    /// Records a RUNNING operation of a cluster that has no runtime to run it
+    /// (its CREATE, the DELETE of a cluster that never came up), and returns its id.
+    func beginClusterOperation(_ entry: ClusterEntry, type: OperationType, description: String, requestId: String? = nil) -> String {
+        var operation = ClusterOperation(
+            clusterName: entry.key.id, clusterUuid: entry.uuid, operationType: type, description: description, at: now)
+        operation.markRunning(at: now)
+        record(operation, of: entry.key, labels: entry.labels, requestId: requestId)
+        return operation.id
+    }
+
+    /// Records an operation as its runtime (or ``beginClusterOperation(_:type:description:requestId:)``)
+    /// reports it: a new one is listed, a known one moves on; when done it
+    /// answers with `response` (nil: `Empty`). Persists it and wakes whoever waits.
+    func record(
+        _ operation: ClusterOperation, of clusterKey: ResourceKey, labels: [String: String]? = nil,
+        requestId: String? = nil, response: JSONValue? = nil
+    ) {
+        let metadata = ClusterOperationMetadata(
+            operation, labels: (labels ?? clusters[clusterKey]?.labels ?? [:])
+                .merging(["goog-dataproc-operation-type": operation.operationType.rawValue.lowercased()]) { _, new in new })
+        var entry = operations[operation.id] ?? OperationEntry(
+            key: clusterKey.sibling(operation.id),
+            message: OperationMessage(name: clusterKey.sibling(operation.id).name("operations"), metadata: .cluster(metadata)),
+            createTime: operation.statusHistory.first?.stateStartTime ?? operation.status.stateStartTime, requestId: requestId)
+        if operations[operation.id] == nil { operationOrder.append(operation.id) }
+        if case let .cluster(known) = entry.message.metadata {
+            var updated = metadata
+            updated.labels = known.labels
+            entry.message.metadata = .cluster(updated)
+        }
+        if let requestId { entry.requestId = requestId }
+        if operation.done {
+            entry.message.done = true
+            entry.message.error = operation.error.map { RPCStatusMessage(code: Int($0.code), message: $0.message) }
+            entry.message.response = entry.message.error != nil ? nil : (response ?? EmptyResponse.value)
+        }
+        operations[operation.id] = entry
+        persist([.saveOperation(stored(entry))])
+        noteChange()
+    }
+
+    /// Ends an operation the service itself runs (a workflow's, or one of a
+    /// cluster without a runtime) with `error`, or with `response`.
+    func finishOperation(_ id: String, response: JSONValue? = nil, error: RPCStatusMessage? = nil) {
+        guard var entry = operations[id], !entry.done else { return }
+        if case var .cluster(metadata) = entry.message.metadata {
+            metadata.move(to: OperationState.done.rawValue, details: error?.message, at: now.description)
+            entry.message.metadata = .cluster(metadata)
+        }
+        entry.message.done = true
+        entry.message.error = error
+        entry.message.response = error == nil ? (response ?? EmptyResponse.value) : nil
+        operations[id] = entry
+        persist([.saveOperation(stored(entry))])
+        noteChange()
+    }
+
+    func stored(_ entry: OperationEntry) -> StoredOperation {
+        StoredOperation(
+            id: entry.key.id, projectId: entry.key.project, region: entry.key.region,
+            clusterName: entry.message.metadata.clusterName, done: entry.done, createTime: entry.createTime.description,
+            document: document(entry.message, of: "operation", id: entry.key.id))
+    }
+
+    /// The operation of the cluster that has not finished yet, if any.
+    func activeOperation(of entry: ClusterEntry) -> OperationEntry? {
+        operationOrder.lazy.reversed().compactMap { self.operations[$0] }.first { operation in
+            guard !operation.done, case let .cluster(metadata) = operation.message.metadata else { return false }
+            return metadata.clusterUuid == entry.uuid
+        }
+    }
+
+    /// Waits until operation `id` is done.
+    func waitUntilDone(_ id: String) async {
+        while operations[id].map({ !$0.done }) == true { await waitForChange(since: changeCount) }
+    }
+
     /// The message of operation `id`, which the caller has just recorded.
     func operationMessage(_ id: String) throws(APIError) -> OperationMessage {
         guard let operation = operations[id] else {
@@ -80,7 +160,10 @@ extension DataprocService {
         guard !entry.done else {
             throw .failedPrecondition("Operation \(key.name("operations")) is already done and cannot be cancelled")
         }
-        if case .workflow = entry.message.metadata { operations[key.id]?.cancelRequested = true }
+        if case .workflow = entry.message.metadata {
+            operations[key.id]?.cancelRequested = true
+            noteChange()
+        }
     }
 
     /// `DELETE /operations/{id}`: forgets a finished operation.

@@ -79,14 +79,14 @@ extension DataprocService {
         policy.name = key.name("autoscalingPolicies")
         policies[key] = policy
         persist([.savePolicy(storedPolicy(key, policy))])
-        for cluster in clustersUsing(key) { await attachAutoscaler(cluster) }
+        for cluster in await clustersUsing(key) { await followPolicy(cluster) }
         return policy
     }
 
     /// `DELETE /autoscalingPolicies/{id}`: refused while a cluster uses it.
-    func deletePolicy(_ key: ResourceKey) throws(APIError) {
+    func deletePolicy(_ key: ResourceKey) async throws(APIError) {
         guard policies[key] != nil else { throw .notFound("AutoscalingPolicy", key.name("autoscalingPolicies")) }
-        if let user = clustersUsing(key).first {
+        if let user = await clustersUsing(key).first {
             throw .failedPrecondition(
                 "Autoscaling policy \(key.name("autoscalingPolicies")) is in use by cluster \(user.name("clusters")); "
                     + "disable autoscaling on it first (gcloud dataproc clusters update \(user.id) --disable-autoscaling)")
@@ -96,10 +96,14 @@ extension DataprocService {
         persist([.deletePolicy(projectId: key.project, region: key.region, policyId: key.id)])
     }
 
-    func clustersUsing(_ policy: ResourceKey) -> [ResourceKey] {
-        clusters.values.filter { entry in
-            guard let uri = entry.spec.config?.autoscalingConfig?.policyUri else { return false }
-            return policyKey(forURI: uri, near: entry.key) == policy
-        }.map(\.key).sorted { $0.id < $1.id }
+    /// The clusters whose configuration names the policy now, by name.
+    func clustersUsing(_ policy: ResourceKey) async -> [ResourceKey] {
+        var users: [ResourceKey] = []
+        for entry in clusters.values {
+            let config = await entry.runtime?.config ?? entry.spec.config
+            guard let uri = config?.autoscalingConfig?.policyUri, policyKey(forURI: uri, near: entry.key) == policy else { continue }
+            users.append(entry.key)
+        }
+        return users.sorted { $0.id < $1.id }
     }
 }

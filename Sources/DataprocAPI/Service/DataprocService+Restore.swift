@@ -42,6 +42,7 @@ extension DataprocService {
             operationOrder.append(record.id)
             changes.append(.saveOperation(stored(entry)))
         }
+        for record in contents.scalingHistories { restoredHistories[record.clusterUuid] = record.entries }
         for record in contents.clusters {
             await restoreCluster(record)
         }
@@ -90,11 +91,12 @@ extension DataprocService {
         switch current.state {
         case .deleting:
             // The delete was under way: finish it.
-            persist([.deleteCluster(projectId: key.project, region: key.region, clusterName: key.id)])
-            try? FileManager.default.removeItem(atPath: clusterOptions(uuid: record.clusterUuid).dataDirectory ?? "")
+            clusters[key] = entry
+            await forgetCluster(key)
             return
         case .error:
             clusters[key] = entry
+            saveCluster(entry, view: nil)
             return
         case .stopped, .stopping:
             if current.state == .stopping {
@@ -107,9 +109,13 @@ extension DataprocService {
             history.append(current)
             current = ClusterStatus(state: .running, stateStartTime: now)
         }
+        var spec = record.spec
+        let idleStart = spec.config?.lifecycleConfig?.idleStartTime
+        spec.config?.lifecycleConfig?.idleStartTime = nil
         do {
             entry.runtime = try await SimulatedCluster.restore(
-                spec: record.spec, clusterUuid: record.clusterUuid, status: current, statusHistory: history,
+                spec: spec, clusterUuid: record.clusterUuid, status: current, statusHistory: history,
+                createTime: GoogleTimestamp(parsing: record.createTime), idleSince: idleStart,
                 clock: clock, options: clusterOptions(uuid: record.clusterUuid))
         } catch {
             history.append(current)
@@ -117,8 +123,10 @@ extension DataprocService {
             entry.history = history
         }
         clusters[key] = entry
-        await attachAutoscaler(key)
-        let view = await entry.runtime?.view()
-        if let latest = clusters[key] { saveCluster(latest, view: view) }
+        if let runtime = entry.runtime {
+            await watch(key, runtime: runtime)
+            await followPolicy(key)
+        }
+        await saveCluster(key)
     }
 }

@@ -124,7 +124,7 @@ extension DataprocService {
             let create = try createCluster(project: project, region: region, spec: spec, requestId: nil)
             let createID = String(create.name.split(separator: "/").last ?? "")
             updateWorkflow(id) { $0.createCluster = ClusterOperationReference(operationId: create.name) }
-            while operations[createID].map({ !$0.done }) == true { try? await Task.sleep(for: .milliseconds(50)) }
+            await waitUntilDone(createID)
             let error = operations[createID]?.message.error?.message
             updateWorkflow(id) { metadata in
                 metadata.createCluster?.done = true
@@ -140,6 +140,7 @@ extension DataprocService {
         // 2. The jobs, each once its prerequisites are COMPLETED.
         let suffix = String(UUID().uuidString.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(13))
         while failure == nil {
+            let seen = changeCount
             if operations[id]?.cancelRequested == true {
                 failure = "Workflow was cancelled"
                 break
@@ -184,9 +185,11 @@ extension DataprocService {
                 }
             }
             let finalNodes = nodes
+            let moved = finalNodes != workflowMetadata(id)?.graph?.nodes
             updateWorkflow(id) { $0.graph = WorkflowGraph(nodes: finalNodes) }
             if !nodes.contains(where: { $0.state != "COMPLETED" }) { break }
-            if failure == nil { try? await Task.sleep(for: .milliseconds(100)) }
+            // A step that completed may unblock others at once; else wait for a job to move.
+            if failure == nil, !moved { await waitForChange(since: seen) }
         }
         // A failure or a cancel stops what still runs.
         for node in workflowMetadata(id)?.graph?.nodes ?? [] where node.state == "RUNNING" {
@@ -196,11 +199,11 @@ extension DataprocService {
 
         // 3. The cluster goes, whatever happened.
         if clusters[clusterKey] != nil {
-            while clusters[clusterKey]?.busyOperation != nil { try? await Task.sleep(for: .milliseconds(50)) }
+            while let entry = clusters[clusterKey], let busy = activeOperation(of: entry) { await waitUntilDone(busy.key.id) }
             do {
                 let delete = try await deleteCluster(clusterKey, clusterUuid: nil, requestId: nil)
                 updateWorkflow(id) { $0.deleteCluster = ClusterOperationReference(operationId: delete.name) }
-                while clusters[clusterKey] != nil { try? await Task.sleep(for: .milliseconds(50)) }
+                await waitUntilDone(String(delete.name.split(separator: "/").last ?? ""))
                 updateWorkflow(id) { $0.deleteCluster?.done = true }
             } catch {
                 updateWorkflow(id) { $0.deleteCluster = ClusterOperationReference(operationId: "", done: true, error: error.message) }

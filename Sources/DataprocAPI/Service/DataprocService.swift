@@ -10,9 +10,11 @@ import ServiceLifecycle
 /// jobs and autoscaling policies, kept in memory for reads and written through
 /// to the `Store` on every change.
 ///
-/// Its `run()` (a `Service`) reconciles once a second: it persists what the
-/// cluster runtimes changed by themselves (TTL deletion, autoscaling, job
-/// progress) until the application shuts down.
+/// Each cluster runtime publishes its changes (``ClusterChange``), whoever
+/// caused them — a request, the autoscaler, a lifecycle TTL, a fault — and the
+/// service follows them: it mirrors the runtime's operations, persists what
+/// changed and wakes whoever waits. Nothing polls, and all time comes from the
+/// injected clock. Its `run()` (a `Service`) lasts until graceful shutdown.
 actor DataprocService: Service {
     let store: Store
     let storage: StorageRoot
@@ -30,7 +32,18 @@ actor DataprocService: Service {
     var policies: [ResourceKey: AutoscalingPolicy] = [:]
     var policyOrder: [ResourceKey] = []
     var policyCreateTimes: [ResourceKey: String] = [:]
+    /// One autoscaler per cluster for its whole life, so that its history
+    /// survives detaching and attaching a policy again.
     var autoscalers: [ResourceKey: AutoscalerService] = [:]
+    /// Stored scaling histories of restored clusters, by UUID, until their autoscaler takes them.
+    var restoredHistories: [String: [ScalingHistoryEntry]] = [:]
+    /// The tasks following each cluster runtime's changes.
+    var watchers: [ResourceKey: Task<Void, Never>] = [:]
+    /// Who waits for the next change of anything the service holds.
+    var changeWaiters: [CheckedContinuation<Void, Never>] = []
+    /// How many changes the service has recorded: a waiter that read state at
+    /// one count waits only if nothing has changed since.
+    var changeCount = 0
     /// The last JSON served for each cluster, reused while nothing it shows has changed.
     var clusterJSON: [ResourceKey: (rendering: ClusterRendering, bytes: ByteBuffer)] = [:]
 
@@ -45,37 +58,17 @@ actor DataprocService: Service {
     // MARK: - Service
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                try await Task.sleep(for: .seconds(1))
-                await self.reconcile()
-            }
-        }
-        await reconcile()
+        try? await gracefulShutdown()
         for service in autoscalers.values { await service.detach() }
         autoscalers.removeAll()
-    }
-
-    /// Persists what runtimes changed on their own, and forgets clusters they deleted.
-    func reconcile() async {
-        for key in Array(clusters.keys) {
-            guard let entry = clusters[key], entry.busyOperation == nil, let runtime = entry.runtime else { continue }
-            let view = await runtime.view()
-            guard let current = clusters[key], current.busyOperation == nil else { continue }
-            if view.isDeleted {
-                await forgetCluster(key)
-                continue
-            }
-            saveCluster(current, view: view)
-        }
-        for key in jobOrder where jobs[key]?.runtime != nil {
-            await refreshJob(key)
-        }
+        for watcher in watchers.values { watcher.cancel() }
+        watchers.removeAll()
     }
 
     // MARK: - Helpers
 
-    var now: GoogleTimestamp { GoogleTimestamp(Date()) }
+    /// Now, on the injected clock.
+    var now: GoogleTimestamp { GoogleTimestamp(clock.date(of: clock.now)) }
 
     /// Writes `changes` in one transaction; a failure is logged, as the change has already happened.
     func persist(_ changes: [StoreChange]) {
@@ -86,49 +79,33 @@ actor DataprocService: Service {
         }
     }
 
+    /// `message` as the store keeps it (JSON); a message that cannot be encoded
+    /// is logged with its id and kept as `{}`.
+    func document(_ message: some Encodable, of kind: String, id: String) -> Data {
+        do {
+            return try WireJSON.encode(message)
+        } catch {
+            logger.error("could not encode a message to store", metadata: ["kind": "\(kind)", "id": "\(id)", "error": "\(error)"])
+            return Data("{}".utf8)
+        }
+    }
+
+    /// Counts a change and wakes everyone waiting in ``waitForChange(since:)``.
+    func noteChange() {
+        changeCount += 1
+        let waiting = changeWaiters
+        changeWaiters = []
+        for waiter in waiting { waiter.resume() }
+    }
+
+    /// Waits until the service has recorded a change of a cluster, job or
+    /// operation since `count` (a ``changeCount`` read earlier); at once if it has.
+    func waitForChange(since count: Int) async {
+        guard changeCount == count else { return }
+        await withCheckedContinuation { changeWaiters.append($0) }
+    }
+
     func clusterOptions(uuid: String) -> ClusterOptions {
         ClusterOptions(dataDirectory: dataDirectory + "/clusters/" + uuid)
-    }
-
-    // MARK: - Operations (shared)
-
-    /// Records a RUNNING cluster operation for `entry` and returns its id.
-    func beginClusterOperation(_ entry: ClusterEntry, type: String, description: String, requestId: String? = nil) -> String {
-        let id = UUID().uuidString.lowercased()
-        let time = now.description
-        var metadata = ClusterOperationMetadata(
-            clusterName: entry.key.id, clusterUuid: entry.uuid, operationType: type, description: description,
-            status: OperationStatusMessage(state: "PENDING", innerState: "PENDING", stateStartTime: time),
-            labels: entry.labels.merging(["goog-dataproc-operation-type": type.lowercased()]) { _, new in new })
-        metadata.move(to: "RUNNING", at: time)
-        let key = entry.key.sibling(id)
-        let message = OperationMessage(name: key.name("operations"), metadata: .cluster(metadata))
-        operations[id] = OperationEntry(key: key, message: message, createTime: now, requestId: requestId)
-        operationOrder.append(id)
-        return id
-    }
-
-    /// Ends an operation with a response or an error, and persists it.
-    func finishOperation(_ id: String, response: JSONValue? = nil, error: RPCStatusMessage? = nil, extra: [StoreChange] = []) {
-        guard var entry = operations[id], !entry.done else {
-            persist(extra)
-            return
-        }
-        if case var .cluster(metadata) = entry.message.metadata {
-            metadata.move(to: "DONE", details: error?.message, at: now.description)
-            entry.message.metadata = .cluster(metadata)
-        }
-        entry.message.done = true
-        entry.message.error = error
-        entry.message.response = error == nil ? (response ?? EmptyResponse.value) : nil
-        operations[id] = entry
-        persist(extra + [.saveOperation(stored(entry))])
-    }
-
-    func stored(_ entry: OperationEntry) -> StoredOperation {
-        StoredOperation(
-            id: entry.key.id, projectId: entry.key.project, region: entry.key.region,
-            clusterName: entry.message.metadata.clusterName, done: entry.done, createTime: entry.createTime.description,
-            document: (try? WireJSON.encode(entry.message)) ?? Data("{}".utf8))
     }
 }
