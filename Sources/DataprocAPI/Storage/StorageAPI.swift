@@ -13,54 +13,20 @@ struct StorageAPI: Sendable {
         self.uploads = UploadSessions(directory: uploadDirectory)
     }
 
-    /// Serves `/storage/v1/...` (`upload` false) or `/upload/storage/v1/...` (`upload` true);
-    /// `rest` is the path after `v1/`, still percent-encoded.
-    func handle(_ request: Request, rest: Substring, upload: Bool, body: ByteBuffer) async throws(APIError) -> Response {
-        let query = QueryParameters(request.uri.query)
-        let segments = rest.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-        guard segments.first == "b" else { throw notFound(request) }
-        if segments.count == 1 || (segments.count == 2 && segments[1].isEmpty) {
-            guard request.method == .post else { throw notFound(request) }
-            return try createBucket(body: body)
-        }
-        let bucket = QueryParameters.decode(segments[1])
-        if segments.count == 2 {
-            guard request.method == .get else { throw notFound(request) }
-            return try bucketMetadata(bucket)
-        }
-        guard segments[2] == "o" else { throw notFound(request) }
-        if upload {
-            switch request.method {
-            case .post: return try await startUpload(request, bucket: bucket, query: query, body: body)
-            case .put: return try await continueUpload(request, query: query, body: body)
-            default: throw notFound(request)
-            }
-        }
-        guard segments.count == 4, !segments[3].isEmpty else {
-            guard request.method == .get else { throw notFound(request) }
-            return try list(bucket: bucket, query: query)
-        }
-        let name = QueryParameters.decode(segments[3])
-        switch request.method {
-        case .get:
-            if query["alt"] == "media" { return try media(bucket: bucket, name: name, range: request.headers[.range]) }
-            return WireJSON.response(try metadata(bucket: bucket, name: name))
-        case .delete:
-            let file = try root.objectPath(bucket: bucket, name: name)
-            guard ObjectMessage(bucket: bucket, name: name, path: file) != nil else { throw noSuchObject(bucket, name) }
-            try? FileManager.default.removeItem(atPath: file)
-            return Response(status: .noContent)
-        default:
-            throw notFound(request)
-        }
-    }
-
     // MARK: - Objects
 
     func metadata(bucket: String, name: String) throws(APIError) -> ObjectMessage {
         let file = try root.objectPath(bucket: bucket, name: name)
         guard let object = ObjectMessage(bucket: bucket, name: name, path: file) else { throw noSuchObject(bucket, name) }
         return object
+    }
+
+    /// Deletes object `name` of `bucket`: 204, or 404 when there is no such object.
+    func delete(bucket: String, name: String) throws(APIError) -> Response {
+        let file = try root.objectPath(bucket: bucket, name: name)
+        guard ObjectMessage(bucket: bucket, name: name, path: file) != nil else { throw noSuchObject(bucket, name) }
+        try? FileManager.default.removeItem(atPath: file)
+        return Response(status: .noContent)
     }
 
     /// The object's bytes; with `Range: bytes=A-B` (or `A-`, `-N`) a 206 of just those bytes.
@@ -300,9 +266,5 @@ struct StorageAPI: Sendable {
     private func unsatisfiable(_ range: String, size: Int64) -> APIError {
         APIError(code: .outOfRange, message: "Requested range not satisfiable: \(range) of an object of \(size) bytes",
                  statusOverride: .rangeNotSatisfiable)
-    }
-
-    private func notFound(_ request: Request) -> APIError {
-        APIError(code: .notFound, message: "Not Found: \(request.method) \(request.uri.path)")
     }
 }
