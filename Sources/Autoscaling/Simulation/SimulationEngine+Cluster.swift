@@ -57,14 +57,12 @@ extension SimulationEngine {
         finishOperationIfDone()
     }
 
-    /// The `count` running workers of `role` with the fewest containers, newest first
-    /// among equals, so that scale-down waits and kills as little as possible.
+    /// The `count` workers of `role` a live cluster would remove
+    /// (``ResourceManagerState/scaleDownVictims(among:count:)``); they leave the active set.
     ///
     /// - Complexity: O(n log n) for the role's n workers, once per resize.
     mutating func chooseNodesToRemove(role: Int, count: Int) -> [NodeID] {
-        let ranked = activeNodes[role].map { id in (id: id, containers: resourceManager.node(id)?.containerCount ?? 0) }
-            .sorted { ($0.containers, -$0.id.sequence) < ($1.containers, -$1.id.sequence) }
-        let chosen = Array(ranked.prefix(count).map(\.id))
+        let chosen = resourceManager.scaleDownVictims(among: activeNodes[role], count: count)
         let removed = Set(chosen)
         activeNodes[role].removeAll { removed.contains($0) }
         return chosen

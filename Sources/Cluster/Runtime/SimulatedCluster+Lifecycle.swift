@@ -117,8 +117,10 @@ extension SimulatedCluster {
             if delta > 0 {
                 for _ in 0..<delta { try provisionNode(role: role, index: freeIndex(role)) }
             } else if delta < 0 {
-                let victims = workers(role).filter { $0.state == .running }.sorted { $0.index > $1.index }.prefix(-delta)
-                for victim in victims { startDecommission(victim.name, timeout: gracefulDecommissionTimeout) }
+                let candidates = workers(role).compactMap(\.resourceManagerID)
+                for victim in resourceManager.scaleDownVictims(among: candidates, count: -delta) {
+                    if let name = nodeName(of: victim) { startDecommission(name, timeout: gracefulDecommissionTimeout) }
+                }
             }
         }
         updateWorkerCounts()
