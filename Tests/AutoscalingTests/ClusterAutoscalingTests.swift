@@ -179,8 +179,10 @@ import Testing
 
             let preempted = try await test.preemptSecondaryWorkers()
             #expect(preempted == [test.secondaryWorker(2), test.secondaryWorker(1), test.secondaryWorker(0)])
-            #expect(await test.cluster.secondaryWorkerCount == 0)
-            #expect(await test.cluster.yarnMetrics.nodesLost == 3)
+            // The managed instance group recreates each under its name, an operation each.
+            #expect(await test.cluster.secondaryWorkerCount == 3)
+            let replacements = await test.cluster.operations.filter { $0.description == "Replace 1 preempted secondary workers." }
+            #expect(replacements.count == 3 && replacements.allSatisfy { $0.done && $0.error == nil })
 
             gate.open()
             let job = try await handle.wait()

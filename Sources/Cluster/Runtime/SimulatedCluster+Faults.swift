@@ -5,7 +5,9 @@ extension SimulatedCluster {
     /// Loses a node without warning, as a crashed VM: its containers fail
     /// (their attempts are retried elsewhere), its directory is deleted, the
     /// map outputs on it become unavailable (so their maps run again), and its
-    /// NodeManager becomes LOST.
+    /// NodeManager becomes LOST. A lost secondary worker (a preemption) is
+    /// replaced at once by a new one of the same name, in an UPDATE operation
+    /// of its own, unless it was being decommissioned.
     ///
     /// - Throws: `ClusterError.unknownNode`, or `.nodeUnavailable` for a node
     ///   that is already gone or runs no NodeManager.
@@ -18,16 +20,41 @@ extension SimulatedCluster {
         let reason = node.role == .secondaryWorker
             ? "container killed: node \(name) was preempted"
             : "container killed: node \(name) was lost"
-        if let lost = try? resourceManager.loseNode(id) { containersEnded(lost, reason: reason) }
-        if node.state == .decommissioning { decommissions.end(id) }
+        do {
+            containersEnded(try resourceManager.loseNode(id), reason: reason)
+        } catch {
+            preconditionFailure("node \(name) of cluster \(clusterName) is up but unknown to its resource manager: \(error)")
+        }
+        let wasLeaving = node.state == .decommissioning
+        if wasLeaving { decommissions.end(id) }
         nodes[index].state = .lost
         node.disk.destroy()
         updateWorkerCounts()
         resumeDecommissionWaitersIfDone()
+        if node.role == .secondaryWorker, !wasLeaving, lifecycle.state == .running || lifecycle.state == .updating {
+            replacePreempted(node)
+        }
         schedulePass()
     }
 
-    /// Preempts secondary workers, highest-numbered first: the same as losing them.
+    /// Provisions a new secondary worker under a preempted one's name, as
+    /// Dataproc's managed instance group recreates a preempted VM: an UPDATE
+    /// operation of its own, done once the new NodeManager has joined. A
+    /// worker that was being decommissioned is not replaced.
+    func replacePreempted(_ node: SimulatedNode) {
+        let operation = beginOperation(.update, description: "Replace 1 preempted secondary workers.")
+        do {
+            try provisionNode(role: .secondaryWorker, index: node.index)
+            updateWorkerCounts()
+            _ = finishOperation(operation)
+        } catch {
+            _ = finishOperation(operation, error: OperationError(
+                code: 13, message: "could not replace preempted secondary worker \(node.name): \(error)"))
+        }
+    }
+
+    /// Preempts secondary workers, highest-numbered first: the same as losing
+    /// them, and each is replaced under its name (see `loseNode`).
     ///
     /// - Parameter count: How many; nil for all of them.
     /// - Returns: The names of the preempted nodes.
