@@ -88,5 +88,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "MiniprocTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MiniprocCLITests",
+            dependencies: ["MiniprocCLI", "MiniprocTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
