@@ -60,14 +60,16 @@ let package = Package(
             dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce"],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(
-            name: "miniproc",
+        // The commands, in a library so that tests run them in-process.
+        .target(
+            name: "MiniprocCLI",
             dependencies: [
                 "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling", "DataprocAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(name: "miniproc", dependencies: ["MiniprocCLI"], swiftSettings: swiftSettings),
         // Benchmarks need only the core, never the server stack.
         .executableTarget(
             name: "MiniprocBench",
@@ -86,5 +88,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "MiniprocTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MiniprocCLITests",
+            dependencies: ["MiniprocCLI", "MiniprocTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

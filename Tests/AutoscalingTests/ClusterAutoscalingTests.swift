@@ -12,29 +12,31 @@ import Testing
 /// 3072 MB containers each. The service samples every 60 s; the policies' cooldown
 /// is 120 s, so the first evaluation runs at 120 s on the window {60 s, 120 s}.
 @Suite struct ClusterAutoscalingTests {
-    /// Submits word count over `corpus` with its maps held at `gate`, and waits until
-    /// `running` maps have started; on two workers the application master and 3 maps
-    /// fill the four containers and the other maps wait, as pending memory.
-    func submitBacklog(
-        _ test: TestCluster, corpus: WordCorpus, output: String, gate: TaskGate, running: Int = 3
-    ) async throws -> ClusterJobHandle {
-        let handle = try await test.submit(wordCount(corpus, output: output).gatingMaps(at: gate))
-        await gate.waitUntilEntered(running)
-        let waiting = Int64((corpus.files.count - running) * smallContainerMB)
-        await eventually { await test.cluster.yarnMetrics.memoryMBPending == waiting }
-        return handle
+    /// Runs `body` on the two-worker `etl` cluster while word count over 9 files
+    /// waits: the application master and 3 maps fill the four
+    /// containers, held at the job's gate, and the other maps wait as pending memory.
+    /// Then `policy` is attached; its autoscaling is shut down when `body` returns.
+    func withBacklog(
+        lines: Int = 40, policy: AutoscalingPolicy,
+        _ body: (TestCluster, HeldWordCount, ClusterAutoscaling) async throws -> Void
+    ) async throws {
+        let files = 9, running = 3
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
+            let held = try await test.submitHeldWordCount(in: scratch, files: files, lines: lines, entered: running)
+            let waiting = Int64((files - running) * smallContainerMB)
+            await eventually { await test.cluster.yarnMetrics.memoryMBPending == waiting }
+            let autoscaling = try await test.autoscale(with: policy)
+            try await body(test, held, autoscaling)
+            await autoscaling.shutdown()
+        }
     }
 
     // MARK: Scaling up
 
     @Test func aBacklogGrowsTheClusterAfterTheCooldownAndTheWaitingTasksRunOnTheNewWorkers() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9, lines: 40)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
-            let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
-            let autoscaling = try await test.autoscale(with: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1)))
+        try await withBacklog(policy: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1))) { test, held, autoscaling in
 
             await test.advance(by: .seconds(60), autoscaling: autoscaling)
             #expect(await autoscaling.scalingHistory.isEmpty)
@@ -54,30 +56,24 @@ import Testing
             #expect(await test.cluster.primaryWorkerCount == 5)
             #expect(await test.cluster.config.workerConfig?.numInstances == 5)
 
-            await gate.waitUntilEntered(9)
+            await held.gate.waitUntilEntered(9)
             #expect(await test.cluster.yarnMetrics.memoryMBPending == 0)
-            gate.open()
-            let job = try await handle.wait()
+            held.gate.open()
+            let job = try await held.handle.wait()
             #expect(job.state == .done)
             let mapNodes = Set(job.attempts.filter { $0.attempt.kind == .map }.map(\.nodeName))
             #expect(mapNodes.isSuperset(of: [test.worker(2), test.worker(3), test.worker(4)]))
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
-            await autoscaling.shutdown()
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
     @Test func theNextEvaluationWaitsACooldownFromTheEndOfTheUpdateAndRecordsNoChange() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9, lines: 40)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
-            let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
-            let autoscaling = try await test.autoscale(with: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1)))
+        // Spelled out: the only `try`s are inside `#expect`, which closure inference does not see.
+        try await withBacklog(policy: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1))) { (test, held, autoscaling) async throws in
             await test.advance(by: .seconds(120), autoscaling: autoscaling)
             #expect(await autoscaling.scalingHistory.count == 1)
             #expect(await autoscaling.nextEvaluation == at(240))
-            await gate.waitUntilEntered(9)
+            await held.gate.waitUntilEntered(9)
 
             // The update ended at 120 s: nothing is evaluated before 240 s.
             await test.advance(by: .seconds(60), autoscaling: autoscaling)
@@ -93,21 +89,14 @@ import Testing
             #expect(await test.cluster.primaryWorkerCount == 5)
             #expect(await test.cluster.operations.filter { $0.operationType == .update }.count == 2)  // attach + one resize
 
-            gate.open()
-            #expect(try await handle.wait().state == .done)
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
-            await autoscaling.shutdown()
+            held.gate.open()
+            #expect(try await held.handle.wait().state == .done)
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
     @Test func theClusterNeverGrowsPastThePolicysMaximum() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9, lines: 40)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
-            let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
-            let autoscaling = try await test.autoscale(with: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 4, weight: 1)))
+        try await withBacklog(policy: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 4, weight: 1))) { test, held, autoscaling in
             await test.advance(by: .seconds(120), autoscaling: autoscaling)
             #expect(await test.cluster.primaryWorkerCount == 4)
             let first = try #require(await autoscaling.scalingHistory.first?.decision)
@@ -115,7 +104,7 @@ import Testing
             #expect(first.reason.contains("scale-up limited to 2 workers by the group bounds"))
 
             // 4 workers hold the application master and 7 maps; 2 maps still wait.
-            await gate.waitUntilEntered(7)
+            await held.gate.waitUntilEntered(7)
             await eventually { await test.cluster.yarnMetrics.memoryMBPending == Int64(2 * smallContainerMB) }
             await test.advance(by: .seconds(120), autoscaling: autoscaling)
             let second = try #require(await autoscaling.scalingHistory.last)
@@ -123,25 +112,17 @@ import Testing
             #expect(second.decision.targetPrimaryWorkers == 4)
             #expect(await test.cluster.primaryWorkerCount == 4)
 
-            gate.open()
-            #expect(try await handle.wait().state == .done)
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
-            await autoscaling.shutdown()
+            held.gate.open()
+            #expect(try await held.handle.wait().state == .done)
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
     @Test func secondaryWorkersTakeTheirWeightedShareOfAScaleUp() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9, lines: 40)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
-            let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
-            // Weights 1:2 — of 5 workers the primary group's share is round(5/3) = 2.
-            let policy = makePolicy(
-                cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1), secondary: .init(maxInstances: 10, weight: 2)
-            )
-            let autoscaling = try await test.autoscale(with: policy)
+        // Weights 1:2 — of 5 workers the primary group's share is round(5/3) = 2.
+        try await withBacklog(policy: makePolicy(
+            cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1), secondary: .init(maxInstances: 10, weight: 2)
+        )) { test, held, autoscaling in
             await test.advance(by: .seconds(120), autoscaling: autoscaling)
             let decision = try #require(await autoscaling.scalingHistory.first?.decision)
             #expect(decision.targetPrimaryWorkers == 2 && decision.targetSecondaryWorkers == 3)
@@ -150,32 +131,24 @@ import Testing
             #expect(await test.cluster.config.secondaryWorkerConfig?.numInstances == 3)
             #expect(await test.cluster.operations.last?.description == "Add 3 secondary workers.")
 
-            await gate.waitUntilEntered(9)
-            gate.open()
-            let job = try await handle.wait()
+            await held.gate.waitUntilEntered(9)
+            held.gate.open()
+            let job = try await held.handle.wait()
             #expect(job.state == .done)
             let secondaries = Set((0..<3).map(test.secondaryWorker))
             #expect(job.attempts.filter { $0.attempt.kind == .map && secondaries.contains($0.nodeName) }.count == 6)
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
-            await autoscaling.shutdown()
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
     @Test func secondaryWorkersPreemptedMidJobLoseTheirTasksAndTheOutputIsStillExact() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 9, lines: 120)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: heldTaskOptions) { test in
-            let handle = try await submitBacklog(test, corpus: corpus, output: scratch.path("out"), gate: gate)
-            let policy = makePolicy(
-                cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1), secondary: .init(maxInstances: 10, weight: 2)
-            )
-            let autoscaling = try await test.autoscale(with: policy)
+        try await withBacklog(lines: 120, policy: makePolicy(
+            cooldownSeconds: 120, primary: .init(maxInstances: 10, weight: 1), secondary: .init(maxInstances: 10, weight: 2)
+        )) { test, held, autoscaling in
             await test.advance(by: .seconds(120), autoscaling: autoscaling)
             #expect(await test.cluster.secondaryWorkerCount == 3)
             // The 6 maps that waited now run on the secondary workers, two each.
-            await gate.waitUntilEntered(9)
+            await held.gate.waitUntilEntered(9)
 
             let preempted = try await test.preemptSecondaryWorkers()
             #expect(preempted == [test.secondaryWorker(2), test.secondaryWorker(1), test.secondaryWorker(0)])
@@ -184,8 +157,8 @@ import Testing
             let replacements = await test.cluster.operations.filter { $0.description == "Replace 1 preempted secondary workers." }
             #expect(replacements.count == 3 && replacements.allSatisfy { $0.done && $0.error == nil })
 
-            gate.open()
-            let job = try await handle.wait()
+            held.gate.open()
+            let job = try await held.handle.wait()
             #expect(job.state == .done)
             let killed = job.attempts.filter { !$0.succeeded }
             #expect(killed.count == 6)
@@ -193,8 +166,7 @@ import Testing
             for attempt in killed {
                 #expect(job.attempts.contains { $0.attempt.task == attempt.attempt.task && $0.attempt.kind == .map && $0.succeeded })
             }
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
-            await autoscaling.shutdown()
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
@@ -206,7 +178,7 @@ import Testing
         let corpus = try scratch.corpus(files: 4, lines: 40)
         try await withTestCluster(name: "etl", configure: primaryWorkers(4)) { test in
             let autoscaling = try await test.autoscale(with: makePolicy(cooldownSeconds: 120, primary: .init(maxInstances: 6, weight: 1)))
-            #expect(try await test.run(wordCount(corpus, output: scratch.path("out"))).state == .done)
+            #expect(try await test.run(corpus.wordCount(output: scratch.path("out"))).state == .done)
             #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
 
             await test.advance(by: .seconds(120), autoscaling: autoscaling)
@@ -227,62 +199,53 @@ import Testing
         }
     }
 
-    /// Four workers; the application master and 5 held maps leave two containers
-    /// free, one worker's worth, so the policy removes `etl-w-3`, which runs a map.
-    func startScaleDown(
-        _ test: TestCluster, corpus: WordCorpus, output: String, gate: TaskGate, timeoutSeconds: Int64
-    ) async throws -> (ClusterJobHandle, ClusterAutoscaling) {
-        let handle = try await test.submit(wordCount(corpus, output: output).gatingMaps(at: gate))
-        await gate.waitUntilEntered(5)
-        let autoscaling = try await test.autoscale(with: makePolicy(
-            cooldownSeconds: 120, timeoutSeconds: timeoutSeconds, primary: .init(maxInstances: 6, weight: 1)
-        ))
-        #expect(await test.cluster.nodeSummaries.first { $0.name == test.worker(3) }?.runningContainers == 1)
-        await test.advance(by: .seconds(120), autoscaling: autoscaling)
-        let entry = try #require(await autoscaling.scalingHistory.last)
-        #expect(entry.decision.exactDelta == -1 && entry.decision.targetPrimaryWorkers == 3)
-        #expect(entry.outcome == .inProgress(operationName: "autoscaler-1"))
-        #expect(await test.cluster.state == .updating)
-        #expect(await test.cluster.yarnMetrics.nodesDecommissioning == 1)
-        return (handle, autoscaling)
-    }
-
-    @Test func aGracefulDecommissionWaitsForTheTasksOnTheRemovedWorker() async throws {
+    /// Runs `body` on four workers while the policy removes one: the application
+    /// master and 5 held maps leave two containers free, one worker's worth, so
+    /// the policy removes `etl-w-3`, which runs a map. The autoscaling is shut
+    /// down when `body` returns.
+    func withScaleDown(
+        timeoutSeconds: Int64, _ body: (TestCluster, HeldWordCount, ClusterAutoscaling) async throws -> Void
+    ) async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5, lines: 40)
-        let gate = TaskGate()
         try await withTestCluster(name: "etl", options: heldTaskOptions, configure: primaryWorkers(4)) { test in
-            let (handle, autoscaling) = try await startScaleDown(
-                test, corpus: corpus, output: scratch.path("out"), gate: gate, timeoutSeconds: 600
-            )
-            await test.advance(by: .seconds(300))
+            let held = try await test.submitHeldWordCount(in: scratch, files: 5, lines: 40, entered: 5)
+            let autoscaling = try await test.autoscale(with: makePolicy(
+                cooldownSeconds: 120, timeoutSeconds: timeoutSeconds, primary: .init(maxInstances: 6, weight: 1)
+            ))
+            #expect(await test.cluster.nodeSummaries.first { $0.name == test.worker(3) }?.runningContainers == 1)
+            await test.advance(by: .seconds(120), autoscaling: autoscaling)
+            let entry = try #require(await autoscaling.scalingHistory.last)
+            #expect(entry.decision.exactDelta == -1 && entry.decision.targetPrimaryWorkers == 3)
+            #expect(entry.outcome == .inProgress(operationName: "autoscaler-1"))
             #expect(await test.cluster.state == .updating)
-            #expect(await autoscaling.scalingHistory.last?.outcome == .inProgress(operationName: "autoscaler-1"))
-
-            gate.open()
-            await eventually { await autoscaling.scalingHistory.last?.outcome.succeeded == true }
-            #expect(test.clock.now == at(420))
-            #expect(await test.cluster.state == .running)
-            #expect(await test.cluster.primaryWorkerCount == 3)
-            let job = try await handle.wait()
-            #expect(job.state == .done)
-            let onRemoved = job.attempts.filter { $0.nodeName == test.worker(3) }
-            #expect(onRemoved.count == 1 && onRemoved.allSatisfy(\.succeeded))
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
+            #expect(await test.cluster.yarnMetrics.nodesDecommissioning == 1)
+            try await body(test, held, autoscaling)
             await autoscaling.shutdown()
         }
     }
 
+    @Test func aGracefulDecommissionWaitsForTheTasksOnTheRemovedWorker() async throws {
+        try await withScaleDown(timeoutSeconds: 600) { test, held, autoscaling in
+            await test.advance(by: .seconds(300))
+            #expect(await test.cluster.state == .updating)
+            #expect(await autoscaling.scalingHistory.last?.outcome == .inProgress(operationName: "autoscaler-1"))
+
+            held.gate.open()
+            await eventually { await autoscaling.scalingHistory.last?.outcome.succeeded == true }
+            #expect(test.clock.now == at(420))
+            #expect(await test.cluster.state == .running)
+            #expect(await test.cluster.primaryWorkerCount == 3)
+            let job = try await held.handle.wait()
+            #expect(job.state == .done)
+            let onRemoved = job.attempts.filter { $0.nodeName == test.worker(3) }
+            #expect(onRemoved.count == 1 && onRemoved.allSatisfy(\.succeeded))
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
+        }
+    }
+
     @Test func theDecommissionTimeoutKillsWhatStillRunsAndTheTaskRunsAgainElsewhere() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5, lines: 40)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: heldTaskOptions, configure: primaryWorkers(4)) { test in
-            let (handle, autoscaling) = try await startScaleDown(
-                test, corpus: corpus, output: scratch.path("out"), gate: gate, timeoutSeconds: 600
-            )
+        try await withScaleDown(timeoutSeconds: 600) { test, held, autoscaling in
             // The update started at 120 s: the worker is stopped at 720 s.
             await test.advance(by: .seconds(599))
             #expect(await test.cluster.state == .updating)
@@ -293,28 +256,20 @@ import Testing
             #expect(removed.state == .decommissioned && removed.runningContainers == 0)
             #expect(await autoscaling.nextEvaluation == at(840))
 
-            gate.open()
-            let job = try await handle.wait()
+            held.gate.open()
+            let job = try await held.handle.wait()
             #expect(job.state == .done)
             let killed = try #require(job.attempts.first { $0.nodeName == test.worker(3) })
             #expect(!killed.succeeded && killed.error?.contains("node etl-w-3 was decommissioned") == true)
             #expect(job.attempts.contains { $0.attempt.kind == .map && $0.attempt.task == killed.attempt.task && $0.succeeded && $0.nodeName != test.worker(3) })
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
-            await autoscaling.shutdown()
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
     @Test func aScaleDownCutShortByDeletingTheClusterIsRecordedAsFailed() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5, lines: 40)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: heldTaskOptions, configure: primaryWorkers(4)) { test in
-            let (_, autoscaling) = try await startScaleDown(
-                test, corpus: corpus, output: scratch.path("out"), gate: gate, timeoutSeconds: 600
-            )
+        try await withScaleDown(timeoutSeconds: 600) { test, held, autoscaling in
             let delete = try await test.cluster.beginDelete()
-            gate.open()
+            held.gate.open()
             _ = await test.cluster.waitForOperation(delete)
             await eventually { await autoscaling.service.resizeInFlight == nil }
             let update = try #require(await test.cluster.operations.first { $0.operationType == .update && $0.description == "Remove 1 workers." })
@@ -323,7 +278,6 @@ import Testing
                 message: "cluster 'etl' was deleted before the update finished removing workers"
             ))
             #expect(update.error != nil)
-            await autoscaling.shutdown()
         }
     }
 

@@ -9,13 +9,6 @@ import MiniprocTesting
 /// n1-standard-2 workers (6144 MB each, so two containers a worker).
 let smallContainerMB = 3072
 
-/// Word count over `corpus`: one map per file, two reducers.
-func wordCount(_ corpus: WordCorpus, output: String) -> MapReduceJob {
-    WordCount.makeJob(inputs: corpus.files, output: output, configuration: JobConfiguration([
-        ConfigKey.reduces: "2", ConfigKey.sortMB: "1",
-    ]))
-}
-
 /// Options for clusters whose tests hold tasks at a gate: a private pool larger
 /// than the most attempts a test holds, so held tasks never starve the others.
 let heldTaskOptions = ClusterOptions(hostParallelism: 16)

@@ -4,13 +4,6 @@ import Jobs
 import MapReduce
 import MiniprocTesting
 
-/// Word count over `corpus` with `reduces` reducers and one map per file.
-func wordCount(_ corpus: WordCorpus, output: String, reduces: Int = 2) -> MapReduceJob {
-    WordCount.makeJob(inputs: corpus.files, output: output, configuration: JobConfiguration([
-        ConfigKey.reduces: String(reduces), ConfigKey.sortMB: "1",
-    ]))
-}
-
 /// Options for clusters whose tests hold tasks at a gate: a private pool large
 /// enough that held tasks never starve other tests' work.
 let gatedOptions = ClusterOptions(hostParallelism: 8)

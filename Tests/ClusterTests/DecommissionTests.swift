@@ -5,17 +5,18 @@ import MiniprocTesting
 import Testing
 
 @Suite struct DecommissionTests {
-    /// Three workers; the job's 5 gated maps and its AM fill all 6 containers, 2 on etl-w-2.
-    func threeWorkers(_ spec: inout ClusterSpec) { spec.config?.workerConfig?.numInstances = 3 }
-
-    @Test func aGracefulDecommissionWaitsForRunningTasks() async throws {
+    /// Runs `body` on three workers while a word count's 5 maps are held at its
+    /// gate: with the application master they fill all 6 containers, 2 on etl-w-2.
+    func withHeldMapsOnThreeWorkers(_ body: (TestCluster, HeldWordCount) async throws -> Void) async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5, lines: 60)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: gatedOptions, configure: threeWorkers) { test in
-            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
-            await gate.waitUntilEntered(5)
+        try await withTestCluster(name: "etl", options: gatedOptions, configure: { $0.config?.workerConfig?.numInstances = 3 }) { test in
+            try await body(test, try await test.submitHeldWordCount(in: scratch, files: 5, lines: 60, entered: 5))
+        }
+    }
+
+    @Test func aGracefulDecommissionWaitsForRunningTasks() async throws {
+        try await withHeldMapsOnThreeWorkers { test, held in
             #expect(await test.cluster.nodeSummaries.first { $0.name == "etl-w-2" }?.runningContainers == 2)
 
             let operationID = try await test.cluster.beginResize(
@@ -27,29 +28,23 @@ import Testing
             #expect(await test.cluster.yarnMetrics.nodesDecommissioning == 1)
             #expect(await test.cluster.primaryWorkerCount == 3)
 
-            gate.open()
+            held.gate.open()
             let operation = await test.cluster.waitForOperation(operationID)
             #expect(operation.done && operation.error == nil)
             #expect(test.clock.now == .origin)
             #expect(await test.cluster.state == .running)
             #expect(await test.cluster.primaryWorkerCount == 2)
             #expect(await test.cluster.yarnMetrics.nodesDecommissioned == 1)
-            let job = try await handle.wait()
+            let job = try await held.handle.wait()
             #expect(job.state == .done)
             // Nothing was killed: every attempt that ran on the draining node finished.
             #expect(job.attempts.filter { $0.nodeName == "etl-w-2" }.allSatisfy { $0.succeeded })
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
     @Test func theDecommissionTimeoutKillsWhatStillRunsAndTheTasksRunElsewhere() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5, lines: 60)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: gatedOptions, configure: threeWorkers) { test in
-            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
-            await gate.waitUntilEntered(5)
+        try await withHeldMapsOnThreeWorkers { test, held in
             let operationID = try await test.cluster.beginResize(
                 primaryWorkers: 2, secondaryWorkers: 0, gracefulDecommissionTimeout: .seconds(600)
             )
@@ -62,8 +57,8 @@ import Testing
             #expect(node.state == .decommissioned && node.runningContainers == 0)
             #expect(!FileManager.default.fileExists(atPath: node.directory))
 
-            gate.open()
-            let job = try await handle.wait()
+            held.gate.open()
+            let job = try await held.handle.wait()
             #expect(job.state == .done)
             let killed = job.attempts.filter { $0.nodeName == "etl-w-2" }
             #expect(killed.count == 2)
@@ -71,23 +66,17 @@ import Testing
             for attempt in killed {
                 #expect(job.attempts.contains { $0.attempt.task == attempt.attempt.task && $0.attempt.kind == .map && $0.succeeded && $0.nodeName != "etl-w-2" })
             }
-            #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 
     @Test func deletingTheClusterFailsAnUpdateThatIsStillDraining() async throws {
-        let scratch = try Scratch()
-        defer { scratch.remove() }
-        let corpus = try scratch.corpus(files: 5, lines: 60)
-        let gate = TaskGate()
-        try await withTestCluster(name: "etl", options: gatedOptions, configure: threeWorkers) { test in
-            _ = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
-            await gate.waitUntilEntered(5)
+        try await withHeldMapsOnThreeWorkers { test, held in
             let update = try await test.cluster.beginResize(
                 primaryWorkers: 2, secondaryWorkers: 0, gracefulDecommissionTimeout: .seconds(3600)
             )
             let delete = try await test.cluster.beginDelete()
-            gate.open()
+            held.gate.open()
             #expect(await test.cluster.waitForOperation(delete).error == nil)
             let operation = await test.cluster.waitForOperation(update)
             #expect(operation.done)

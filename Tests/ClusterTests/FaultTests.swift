@@ -12,7 +12,7 @@ import Testing
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: gatedOptions) { test in
             // Maps finish; both reducers start and wait, one on each worker.
-            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingReduces(at: gate))
+            let handle = try await test.submit(corpus.wordCount(output: scratch.path("out")).gatingReduces(at: gate))
             await gate.waitUntilEntered(2)
             let mapsOnLostNode = try await handle.current().attempts
             #expect(mapsOnLostNode.isEmpty)  // attempts are reported when the MapReduce job ends
@@ -45,7 +45,7 @@ import Testing
         let corpus = try scratch.corpus(files: 4, lines: 200)
         try await withTestCluster(name: "etl") { test in
             try await test.fillDisk(of: "etl-w-1")
-            let job = try await test.run(wordCount(corpus, output: scratch.path("out")))
+            let job = try await test.run(corpus.wordCount(output: scratch.path("out")))
             #expect(job.state == .done)
             #expect(try WordCorpus.outputLines(scratch.path("out")) == corpus.expectedLines)
             let failed = job.attempts.filter { !$0.succeeded }
@@ -62,7 +62,7 @@ import Testing
         let corpus = try scratch.corpus(files: 3, lines: 50)
         try await withTestCluster(name: "etl") { test in
             await test.failAttempts(of: .map, task: 1, count: 2)
-            let job = try await test.run(wordCount(corpus, output: scratch.path("out")))
+            let job = try await test.run(corpus.wordCount(output: scratch.path("out")))
             #expect(job.state == .done)
             let task1 = job.attempts.filter { $0.attempt.kind == .map && $0.attempt.task == 1 }
             #expect(task1.map(\.attempt.attempt) == [0, 1, 2])

@@ -42,14 +42,14 @@ import Testing
             #expect(await test.cluster.state == .stopped)
             #expect(await test.cluster.yarnMetrics.nodesActive == 0)
             await #expect(throws: ClusterError.wrongState(cluster: "etl", state: .stopped, action: "accept jobs")) {
-                _ = try await test.submit(wordCount(corpus, output: scratch.path("out")))
+                _ = try await test.submit(corpus.wordCount(output: scratch.path("out")))
             }
             let start = try await test.cluster.start()
             #expect(start.operationType == .start && start.done)
             #expect(await test.cluster.statusHistory.map(\.state) == [.creating, .running, .stopping, .stopped, .starting])
             #expect(await test.cluster.state == .running)
             #expect(await test.cluster.yarnMetrics.nodesActive == 2)
-            #expect(try await test.run(wordCount(corpus, output: scratch.path("out"))).state == .done)
+            #expect(try await test.run(corpus.wordCount(output: scratch.path("out"))).state == .done)
             #expect(await test.cluster.operations.map(\.operationType) == [.create, .stop, .start])
         }
     }
@@ -60,7 +60,7 @@ import Testing
         let corpus = try scratch.corpus(files: 3, lines: 50)
         let gate = TaskGate()
         try await withTestCluster(name: "etl", options: gatedOptions) { test in
-            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
+            let handle = try await test.submit(corpus.wordCount(output: scratch.path("out")).gatingMaps(at: gate))
             await gate.waitUntilEntered(3)
             let operationID = try await test.cluster.beginDelete()
             #expect(await test.cluster.state == .deleting)
@@ -77,7 +77,7 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: test.cluster.dataDirectory))
             #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
             await #expect(throws: ClusterError.deleted(cluster: "etl")) {
-                _ = try await test.submit(wordCount(corpus, output: scratch.path("again")))
+                _ = try await test.submit(corpus.wordCount(output: scratch.path("again")))
             }
         }
     }
@@ -88,7 +88,7 @@ import Testing
         let corpus = try scratch.corpus(files: 2, lines: 50)
         let gate = TaskGate()
         try await withTestCluster(options: gatedOptions) { test in
-            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
+            let handle = try await test.submit(corpus.wordCount(output: scratch.path("out")).gatingMaps(at: gate))
             await gate.waitUntilEntered(2)
             try await handle.cancel()
             #expect(try await handle.current().state == .cancelPending)

@@ -26,7 +26,7 @@ import Testing
         let corpus = try scratch.corpus(files: 1, lines: 20)
         try await withTestCluster(profile: "ephemeral") { test in
             await test.advance(by: .seconds(400))
-            #expect(try await test.run(wordCount(corpus, output: scratch.path("out"))).state == .done)
+            #expect(try await test.run(corpus.wordCount(output: scratch.path("out"))).state == .done)
             let idleStart = try #require(await test.cluster.config.lifecycleConfig?.idleStartTime)
             #expect(idleStart == GoogleTimestamp(test.clock.date(of: ClusterInstant(sinceOrigin: .seconds(400)))))
             await test.advance(by: .seconds(599))

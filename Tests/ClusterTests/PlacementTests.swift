@@ -12,7 +12,7 @@ import Testing
         let corpus = try scratch.corpus(files: 5, lines: 50)
         let gate = TaskGate()
         try await withTestCluster(options: gatedOptions) { test in
-            let handle = try await test.submit(wordCount(corpus, output: scratch.path("out")).gatingMaps(at: gate))
+            let handle = try await test.submit(corpus.wordCount(output: scratch.path("out")).gatingMaps(at: gate))
             // 2 workers × 2 containers of 3072 MB: the AM and 3 maps run, 2 maps wait.
             await gate.waitUntilEntered(3)
             await eventually { await test.cluster.yarnMetrics.containersPending == 2 }
@@ -47,7 +47,7 @@ import Testing
         defer { scratch.remove() }
         let corpus = try scratch.corpus(files: 3, lines: 100)
         try await withTestCluster(name: "wc") { test in
-            let job = try await test.run(wordCount(corpus, output: scratch.path("out")))
+            let job = try await test.run(corpus.wordCount(output: scratch.path("out")))
             #expect(job.state == .done)
             #expect(job.attempts.count == 5)
             #expect(job.attempts.allSatisfy { ["wc-w-0", "wc-w-1"].contains($0.nodeName) && $0.succeeded })
@@ -70,8 +70,8 @@ import Testing
         defer { scratch.remove() }
         let corpus = try scratch.corpus(files: 3, lines: 100)
         try await withTestCluster { test in
-            let first = try await test.submit(wordCount(corpus, output: scratch.path("one")))
-            let second = try await test.submit(wordCount(corpus, output: scratch.path("two"), reduces: 3))
+            let first = try await test.submit(corpus.wordCount(output: scratch.path("one")))
+            let second = try await test.submit(corpus.wordCount(output: scratch.path("two"), reduces: 3))
             let third = try await test.submit(program: WordCount.self, arguments: corpus.files + [scratch.path("three")])
             for handle in [first, second, third] {
                 #expect(try await handle.wait().state == .done)

@@ -64,14 +64,14 @@ final class AttemptCounter: Sendable {
     var total: Int { counts.withLock { $0.values.reduce(0, +) } }
 }
 
-/// Wraps a mapper: the first `failures[task]` attempts of a map task throw in
-/// `cleanup`, after all their output was emitted.
-struct FlakyMapper<Base: Mapper>: Mapper {
+/// Wraps a mapper or a reducer: the first `failures[task]` attempts of each task,
+/// counted across the job's retries, throw in `cleanup`, after all their output
+/// was emitted or written.
+struct Flaky<Base> {
     var base: Base
     let counter: AttemptCounter
     let failures: [Int: Int]
-    private var failThis = false
-    private var label = ""
+    private var failure: ProbeError?
 
     init(_ base: Base, counter: AttemptCounter, failures: [Int: Int]) {
         self.base = base
@@ -79,10 +79,28 @@ struct FlakyMapper<Base: Mapper>: Mapper {
         self.failures = failures
     }
 
-    mutating func setup(context: TaskContext) throws {
+    /// Counts the attempt running in `context` and decides whether it fails.
+    mutating func begin(_ context: TaskContext) {
         let attempt = counter.begin(context)
-        failThis = attempt <= failures[context.attempt.task, default: 0]
-        label = "\(context.attempt)"
+        let fails = attempt <= failures[context.attempt.task, default: 0]
+        failure = fails ? ProbeError("injected \(context.attempt.kind.rawValue) failure in \(context.attempt)") : nil
+    }
+
+    /// Throws if this attempt is one that fails.
+    func failIfChosen() throws {
+        if let failure { throw failure }
+    }
+}
+
+/// A mapper whose first attempts of a task fail: see ``Flaky``.
+typealias FlakyMapper<Base: Mapper> = Flaky<Base>
+
+/// A reducer whose first attempts of a task fail: see ``Flaky``.
+typealias FlakyReducer<Base: Reducer> = Flaky<Base>
+
+extension Flaky: Mapper where Base: Mapper {
+    mutating func setup(context: TaskContext) throws {
+        begin(context)
         try base.setup(context: context)
     }
 
@@ -92,29 +110,13 @@ struct FlakyMapper<Base: Mapper>: Mapper {
 
     mutating func cleanup(output: MapOutput) throws {
         try base.cleanup(output: output)
-        if failThis { throw ProbeError("injected map failure in \(label)") }
+        try failIfChosen()
     }
 }
 
-/// Wraps a reducer: the first `failures[partition]` attempts of a reduce task
-/// throw in `cleanup`, after all their output was written.
-struct FlakyReducer<Base: Reducer>: Reducer {
-    var base: Base
-    let counter: AttemptCounter
-    let failures: [Int: Int]
-    private var failThis = false
-    private var label = ""
-
-    init(_ base: Base, counter: AttemptCounter, failures: [Int: Int]) {
-        self.base = base
-        self.counter = counter
-        self.failures = failures
-    }
-
+extension Flaky: Reducer where Base: Reducer {
     mutating func setup(context: TaskContext) throws {
-        let attempt = counter.begin(context)
-        failThis = attempt <= failures[context.attempt.task, default: 0]
-        label = "\(context.attempt)"
+        begin(context)
         try base.setup(context: context)
     }
 
@@ -124,6 +126,6 @@ struct FlakyReducer<Base: Reducer>: Reducer {
 
     mutating func cleanup(output: ReduceOutput) throws {
         try base.cleanup(output: output)
-        if failThis { throw ProbeError("injected reduce failure in \(label)") }
+        try failIfChosen()
     }
 }

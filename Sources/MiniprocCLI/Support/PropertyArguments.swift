@@ -7,7 +7,7 @@ enum PropertyArguments {
     }
 
     /// Splits `-D k=v` / `-Dk=v` out of a program's arguments, as Hadoop's `GenericOptionsParser` does.
-    static func extract(from arguments: [String]) throws -> (properties: [String: String], rest: [String]) {
+    static func extract(from arguments: [String]) throws(PropertyError) -> (properties: [String: String], rest: [String]) {
         var properties: [String: String] = [:]
         var rest: [String] = []
         var index = 0
@@ -29,13 +29,5 @@ enum PropertyArguments {
             }
         }
         return (properties, rest)
-    }
-}
-
-/// A `-D` option that is not `key=value`.
-struct PropertyError: Error, CustomStringConvertible {
-    var text: String
-    var description: String {
-        "-D takes key=value (e.g. -D mapreduce.job.reduces=4), got '\(text)'"
     }
 }

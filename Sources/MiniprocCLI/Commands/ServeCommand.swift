@@ -1,11 +1,10 @@
 import ArgumentParser
 import DataprocAPI
-import Foundation
 import Hummingbird
 
 /// `miniproc serve`: the Dataproc v1 REST API (and the Cloud Storage subset
 /// gcloud needs) on loopback, with state in SQLite under the data directory.
-struct ServeCommand: AsyncParsableCommand {
+struct ServeCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the Dataproc v1 REST API for gcloud and client libraries, with state in SQLite.",
@@ -37,13 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard !dataDirectory.isEmpty else { throw ValidationError("--data-dir must not be empty; give a directory such as .miniproc") }
     }
 
-    func run() async throws {
+    func run(console: Console) async throws {
         let host = self.host
         let configuration = ServerConfiguration(
             dataDirectory: dataDirectory, host: host, port: port, storageRoot: storageRoot,
             onServerRunning: { port in
-                print(Self.banner(host: host, port: port))
-                fflush(nil)
+                console.print(Self.banner(host: host, port: port))
             })
         let app = try await buildApplication(configuration: configuration)
         try await app.runService()

@@ -7,7 +7,11 @@ import MapReduce
 
 /// `miniproc run`: creates an embedded cluster from a profile, runs one program
 /// of the job library on it with Hadoop-style progress and counters, and deletes it.
-struct RunCommand: AsyncParsableCommand {
+///
+/// Exit codes: 0 when the job is DONE; 1 when it failed (the error stream says
+/// why); 2 when the program rejected its arguments (its usage follows); 64 for
+/// options rejected before any cluster is created.
+struct RunCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a job of the library on an embedded cluster created from a profile, then delete the cluster.",
@@ -20,8 +24,10 @@ struct RunCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "A profile name from ClusterProfiles/ (small, standard, highmem, …) or a path to a profile YAML.")
-    var profile: String = ProfileLoader.defaultProfileName
+    /// The exit code of a program that rejected its arguments, as Hadoop's `ToolRunner` returns.
+    static let usageExitCode = ExitCode(2)
+
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(name: .customShort("D", allowingJoined: true), help: ArgumentHelp("A Hadoop property for the job, key=value (repeatable).", valueName: "key=value"))
     var properties: [String] = []
@@ -33,29 +39,38 @@ struct RunCommand: AsyncParsableCommand {
     var arguments: [String] = []
 
     func validate() throws {
-        for property in properties where PropertyArguments.parse(property) == nil {
-            throw ValidationError(PropertyError(text: property).description)
+        do {
+            _ = try invocation()
+        } catch {
+            throw ValidationError(error.description)
         }
         guard JobLibrary.program(named: program) != nil else {
             throw ValidationError(UnknownProgram(name: program).description)
         }
     }
 
-    func run() async throws {
-        guard let programType = JobLibrary.program(named: program) else { throw ExitCode(2) }
-        let (trailing, programArguments) = try PropertyArguments.extract(from: arguments)
+    /// The job's properties — `-D` options before the program name, overridden by
+    /// those after it — and the program's own arguments.
+    ///
+    /// - Throws: `PropertyError` for a `-D` that is not `key=value`.
+    func invocation() throws(PropertyError) -> (properties: [String: String], arguments: [String]) {
         var jobProperties: [String: String] = [:]
-        for property in properties { if let pair = PropertyArguments.parse(property) { jobProperties[pair.key] = pair.value } }
-        jobProperties.merge(trailing) { _, new in new }
-
-        let log = HadoopLog()
-        let loaded: LoadedProfile
-        do {
-            loaded = try ProfileLoader().load(profile)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+        for property in properties {
+            guard let pair = PropertyArguments.parse(property) else { throw PropertyError(text: property) }
+            jobProperties[pair.key] = pair.value
         }
+        let (trailing, programArguments) = try PropertyArguments.extract(from: arguments)
+        jobProperties.merge(trailing) { _, new in new }
+        return (jobProperties, programArguments)
+    }
+
+    func run(console: Console) async throws {
+        guard let programType = JobLibrary.program(named: program) else {
+            throw ValidationError(UnknownProgram(name: program).description)
+        }
+        let (jobProperties, programArguments) = try invocation()
+        let log = HadoopLog(console: console)
+        let loaded = try profileOptions.load()
         for warning in loaded.warnings { log.warn("miniproc.Profile", String(describing: warning)) }
 
         let cluster = EmbeddedCluster(profile: loaded.profile, log: log)
@@ -63,10 +78,11 @@ struct RunCommand: AsyncParsableCommand {
         case .succeeded:
             return
         case .usage(let message):
-            FileHandle.standardError.write(Data("\(message)\n".utf8))
-            throw ExitCode(2)
-        case .failed:
-            throw ExitCode(1)
+            console.printError(message)
+            throw Self.usageExitCode
+        case .failed(let message):
+            console.printError("error: \(message)")
+            throw ExitCode.failure
         }
     }
 }

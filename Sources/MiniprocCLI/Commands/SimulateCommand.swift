@@ -5,7 +5,10 @@ import Foundation
 
 /// `miniproc simulate`: runs a workload through a cluster's resource manager
 /// and an autoscaling policy on virtual time, and reports what the policy did.
-struct SimulateCommand: ParsableCommand {
+///
+/// Exit codes: 0 after the report; 2 for a trace or simulation that cannot run
+/// (the error stream says why); 64 for options rejected before the simulation.
+struct SimulateCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate an autoscaling policy against a workload on virtual time (no real computation, no waiting).",
@@ -18,8 +21,10 @@ struct SimulateCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "A profile name from ClusterProfiles/ or a path to a profile YAML.")
-    var profile: String = "standard"
+    /// The exit code of a trace or a simulation that cannot run.
+    static let simulationFailureExitCode = ExitCode(2)
+
+    @OptionGroup var profileOptions: ProfileOptions
 
     @Option(help: "A policy name from ClusterProfiles/policies/, a path to a policy YAML, or 'none'.")
     var policy: String = "default"
@@ -46,14 +51,38 @@ struct SimulateCommand: ParsableCommand {
     var svg: String?
 
     func validate() throws {
-        guard hours > 0, hours <= 24 * 14 else { throw ValidationError("--hours must be between 0 and 336, got \(hours)") }
-        guard jobsPerHour > 0 else { throw ValidationError("--jobs-per-hour must be positive, got \(jobsPerHour)") }
+        guard hours > 0, hours <= 24 * 14 else {
+            throw ValidationError("--hours must be more than 0 and at most 336 (two weeks), got \(hours)")
+        }
+        guard jobsPerHour > 0 else { throw ValidationError("--jobs-per-hour must be more than 0, got \(jobsPerHour)") }
+        guard history >= 0 else { throw ValidationError("--history must be 0 (none) or a number of evaluations, got \(history)") }
+        do {
+            _ = try loadPolicy()
+        } catch {
+            throw ValidationError("--policy \(policy): \(error)")
+        }
+        if WorkloadGenerator.Kind(rawValue: trace) == nil, !FileManager.default.fileExists(atPath: trace) {
+            throw ValidationError("--trace must be steady, bursty, daily or a trace file, and there is no file at '\(trace)'")
+        }
+        for (option, path) in [("--csv", csv), ("--svg", svg)] {
+            guard let path else { continue }
+            let directory = (path as NSString).deletingLastPathComponent
+            var isDirectory: ObjCBool = false
+            guard directory.isEmpty || (FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+                throw ValidationError("\(option) \(path): there is no directory '\(directory)'; create it or write elsewhere")
+            }
+        }
     }
 
-    func run() throws {
+    /// The policy `--policy` names; nil for `none`.
+    func loadPolicy() throws(ProfileError) -> AutoscalingPolicy? {
+        policy == "none" ? nil : try PolicyLoader().load(policy)
+    }
+
+    func run(console: Console) async throws {
         do {
-            let cluster = try ProfileLoader().load(profile).profile.config
-            let scalingPolicy = policy == "none" ? nil : try PolicyLoader().load(policy)
+            let cluster = try profileOptions.load().profile.config
+            let scalingPolicy = try loadPolicy()
             let workload: SimulationTrace
             if let kind = WorkloadGenerator.Kind(rawValue: trace) {
                 workload = WorkloadGenerator(kind: kind, hours: hours, jobsPerHour: jobsPerHour, seed: seed).trace()
@@ -61,25 +90,25 @@ struct SimulateCommand: ParsableCommand {
                 workload = try TraceLoader().load(trace)
             }
             let report = try Simulator.run(workload, configuration: SimulationConfiguration(cluster: cluster, policy: scalingPolicy, seed: seed))
-            print(report.summary(), terminator: "")
+            console.writeOutput(report.summary())
             if history > 0 {
-                print("Last \(min(history, report.history.count)) autoscaler evaluations:")
-                for entry in report.history.suffix(history) { print("  " + entry.line) }
+                console.print("Last \(min(history, report.history.count)) autoscaler evaluations:")
+                for entry in report.history.suffix(history) { console.print("  " + entry.line) }
             }
             if let csv {
                 try report.csv().write(toFile: csv, atomically: true, encoding: .utf8)
-                print("Wrote \(report.samples.count) samples to \(csv)")
+                console.print("Wrote \(report.samples.count) samples to \(csv)")
             }
             if let svg {
                 try report.svg().write(toFile: svg, atomically: true, encoding: .utf8)
-                print("Wrote the chart to \(svg)")
+                console.print("Wrote the chart to \(svg)")
             }
         } catch let error as ProfileError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            console.printError("error: \(error)")
+            throw Self.simulationFailureExitCode
         } catch let error as SimulationError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            console.printError("error: \(error)")
+            throw Self.simulationFailureExitCode
         }
     }
 }

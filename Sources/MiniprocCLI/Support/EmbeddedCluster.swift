@@ -11,13 +11,17 @@ import Synchronization
 /// driver output as it comes), summarise where the work ran, and delete it.
 struct EmbeddedCluster {
     let profile: ClusterProfile
+    /// Where the driver output, the summaries and the cluster's log lines go.
     let log: HadoopLog
 
     /// Why a run did not succeed, for the exit status.
     enum Outcome {
+        /// The job is DONE.
         case succeeded
+        /// The program rejected its arguments; the message says how to call it.
         case usage(String)
-        case failed
+        /// The job ended in another state than DONE; the message says which and why.
+        case failed(String)
     }
 
     func run(program: any JobProgram.Type, arguments: [String], properties: [String: String]) async throws -> Outcome {
@@ -56,16 +60,17 @@ struct EmbeddedCluster {
             } else if let usage = thrown.withLock({ $0 }) as? UsageError {
                 outcome = .usage(usage.message)
             } else {
-                log.info("miniproc.Job", "Job \(job.id) ended \(job.state): \(job.status.details ?? "no details")")
-                outcome = .failed
+                let message = "Job \(job.id) ended \(job.state): \(job.status.details ?? "no details")"
+                log.info("miniproc.Job", message)
+                outcome = .failed(message)
             }
             let history = await autoscaling.scalingHistory
             if await autoscaling.policy != nil {
-                print("Autoscaler evaluations: \(history.count)")
-                for entry in history { print("  " + entry.line) }
+                log.console.print("Autoscaler evaluations: \(history.count)")
+                for entry in history { log.console.print("  " + entry.line) }
             }
-            print("Node summary:")
-            for node in await cluster.nodeSummaries { print("  " + node.line) }
+            log.console.print("Node summary:")
+            for node in await cluster.nodeSummaries { log.console.print("  " + node.line) }
         } catch {
             await autoscaling.shutdown()
             _ = try? await cluster.delete()
