@@ -29,11 +29,14 @@ let package = Package(
     ],
     targets: [
         // The core: Foundation only.
+        // The one seeded generator: data generators, simulations and tests of every
+        // layer need it, and none of them should depend on another for it.
+        .target(name: "SeededRandom", swiftSettings: swiftSettings),
         .target(name: "MapReduce", swiftSettings: swiftSettings),
         .target(name: "ResourceManager", swiftSettings: swiftSettings),
         .target(name: "Cluster", dependencies: ["MapReduce", "ResourceManager"], swiftSettings: swiftSettings),
-        .target(name: "Autoscaling", dependencies: ["Cluster", "ResourceManager"], swiftSettings: swiftSettings),
-        .target(name: "Jobs", dependencies: ["MapReduce"], path: "Jobs", swiftSettings: swiftSettings),
+        .target(name: "Autoscaling", dependencies: ["Cluster", "ResourceManager", "SeededRandom"], swiftSettings: swiftSettings),
+        .target(name: "Jobs", dependencies: ["MapReduce", "SeededRandom"], path: "Jobs", swiftSettings: swiftSettings),
 
         // Edges.
         .target(
@@ -57,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "MiniprocTesting",
-            dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce"],
+            dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "SeededRandom"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -71,13 +74,13 @@ let package = Package(
         // Benchmarks need only the core, never the server stack.
         .executableTarget(
             name: "MiniprocBench",
-            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling"],
+            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling", "SeededRandom"],
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "MapReduceTests", dependencies: ["MapReduce"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce"], swiftSettings: swiftSettings),
-        .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager"], swiftSettings: swiftSettings),
+        .testTarget(name: "MapReduceTests", dependencies: ["MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting", "MapReduce", "Jobs"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterProfilesTests", dependencies: ["ClusterProfiles"], swiftSettings: swiftSettings),
         .testTarget(
