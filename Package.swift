@@ -39,9 +39,24 @@ let package = Package(
         .target(name: "Jobs", dependencies: ["MapReduce", "SeededRandom"], path: "Jobs", swiftSettings: swiftSettings),
 
         // Edges.
+        // The shipped profiles, policies and traces: the files of the top-level
+        // ClusterProfiles/ folder, the one copy of them, installed as resources so
+        // that names load from any directory. SwiftPM takes no folder as a whole
+        // (".") nor globs, so each top-level file is listed; a test fails when one
+        // is missing, and SwiftPM warns about an unlisted file.
+        .target(
+            name: "ShippedProfiles",
+            path: "ClusterProfiles",
+            resources: [
+                .copy("autoscaling.yaml"), .copy("ephemeral.yaml"), .copy("highmem.yaml"), .copy("large.yaml"),
+                .copy("single-node.yaml"), .copy("small.yaml"), .copy("standard.yaml"),
+                .copy("policies"), .copy("traces"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ClusterProfiles",
-            dependencies: ["Cluster", "Autoscaling", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Cluster", "Autoscaling", "ShippedProfiles", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -82,7 +97,11 @@ let package = Package(
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting", "MapReduce", "Jobs"], swiftSettings: swiftSettings),
-        .testTarget(name: "ClusterProfilesTests", dependencies: ["ClusterProfiles"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClusterProfilesTests",
+            dependencies: ["ClusterProfiles", "ShippedProfiles", "Cluster", "Autoscaling", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "DataprocAPITests",
             dependencies: ["DataprocAPI", "Persistence", .product(name: "HummingbirdTesting", package: "hummingbird")],
