@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Already in the graph through Hummingbird; named here only so that the
+        // targets that import Logging can declare it.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The core: Foundation only.
@@ -35,7 +38,11 @@ let package = Package(
         .target(name: "MapReduce", swiftSettings: swiftSettings),
         .target(name: "ResourceManager", swiftSettings: swiftSettings),
         .target(name: "Cluster", dependencies: ["MapReduce", "ResourceManager"], swiftSettings: swiftSettings),
-        .target(name: "Autoscaling", dependencies: ["Cluster", "ResourceManager", "SeededRandom"], swiftSettings: swiftSettings),
+        .target(
+            name: "Autoscaling",
+            dependencies: ["Cluster", "ResourceManager", "MapReduce", "SeededRandom"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "Jobs", dependencies: ["MapReduce", "SeededRandom"], path: "Jobs", swiftSettings: swiftSettings),
 
         // Edges.
@@ -67,15 +74,16 @@ let package = Package(
         .target(
             name: "DataprocAPI",
             dependencies: [
-                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce",
+                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "ResourceManager",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "MiniprocTesting",
-            dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "SeededRandom"],
+            dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "ResourceManager", "SeededRandom"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -83,6 +91,7 @@ let package = Package(
             dependencies: [
                 "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling", "DataprocAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -96,7 +105,11 @@ let package = Package(
         .testTarget(name: "MapReduceTests", dependencies: ["MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager", "SeededRandom"], swiftSettings: swiftSettings),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting", "MapReduce", "Jobs"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClusterTests",
+            dependencies: ["Cluster", "MiniprocTesting", "MapReduce", "Jobs", "ResourceManager"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ClusterProfilesTests",
             dependencies: ["ClusterProfiles", "ShippedProfiles", "Cluster", "Autoscaling", .product(name: "Yams", package: "Yams")],
@@ -104,9 +117,17 @@ let package = Package(
         ),
         .testTarget(
             name: "DataprocAPITests",
-            dependencies: ["DataprocAPI", "Persistence", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "DataprocAPI", "Persistence", "Cluster", "ResourceManager",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "MiniprocTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AutoscalingTests",
+            dependencies: ["Autoscaling", "MiniprocTesting", "Cluster", "ResourceManager", "Jobs", "MapReduce"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
