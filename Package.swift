@@ -26,19 +26,44 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        // Already in the graph through Hummingbird; named here only so that the
+        // targets that import Logging can declare it.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // The core: Foundation only.
+        // The one seeded generator: data generators, simulations and tests of every
+        // layer need it, and none of them should depend on another for it.
+        .target(name: "SeededRandom", swiftSettings: swiftSettings),
         .target(name: "MapReduce", swiftSettings: swiftSettings),
         .target(name: "ResourceManager", swiftSettings: swiftSettings),
         .target(name: "Cluster", dependencies: ["MapReduce", "ResourceManager"], swiftSettings: swiftSettings),
-        .target(name: "Autoscaling", dependencies: ["Cluster", "ResourceManager"], swiftSettings: swiftSettings),
-        .target(name: "Jobs", dependencies: ["MapReduce"], path: "Jobs", swiftSettings: swiftSettings),
+        .target(
+            name: "Autoscaling",
+            dependencies: ["Cluster", "ResourceManager", "MapReduce", "SeededRandom"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "Jobs", dependencies: ["MapReduce", "SeededRandom"], path: "Jobs", swiftSettings: swiftSettings),
 
         // Edges.
+        // The shipped profiles, policies and traces: the files of the top-level
+        // ClusterProfiles/ folder, the one copy of them, installed as resources so
+        // that names load from any directory. SwiftPM takes no folder as a whole
+        // (".") nor globs, so each top-level file is listed; a test fails when one
+        // is missing, and SwiftPM warns about an unlisted file.
+        .target(
+            name: "ShippedProfiles",
+            path: "ClusterProfiles",
+            resources: [
+                .copy("autoscaling.yaml"), .copy("ephemeral.yaml"), .copy("highmem.yaml"), .copy("large.yaml"),
+                .copy("single-node.yaml"), .copy("small.yaml"), .copy("standard.yaml"),
+                .copy("policies"), .copy("traces"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ClusterProfiles",
-            dependencies: ["Cluster", "Autoscaling", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Cluster", "Autoscaling", "ShippedProfiles", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -49,15 +74,16 @@ let package = Package(
         .target(
             name: "DataprocAPI",
             dependencies: [
-                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce",
+                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "ResourceManager",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "MiniprocTesting",
-            dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce"],
+            dependencies: ["Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "ResourceManager", "SeededRandom"],
             swiftSettings: swiftSettings
         ),
         // The commands, in a library so that tests run them in-process.
@@ -66,6 +92,7 @@ let package = Package(
             dependencies: [
                 "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling", "DataprocAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -73,21 +100,37 @@ let package = Package(
         // Benchmarks need only the core, never the server stack.
         .executableTarget(
             name: "MiniprocBench",
-            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling"],
+            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling", "SeededRandom"],
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "MapReduceTests", dependencies: ["MapReduce"], swiftSettings: swiftSettings),
-        .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce"], swiftSettings: swiftSettings),
-        .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager"], swiftSettings: swiftSettings),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "MiniprocTesting", "MapReduce", "Jobs"], swiftSettings: swiftSettings),
-        .testTarget(name: "ClusterProfilesTests", dependencies: ["ClusterProfiles"], swiftSettings: swiftSettings),
+        .testTarget(name: "MapReduceTests", dependencies: ["MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
+        .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DataprocAPITests",
-            dependencies: ["DataprocAPI", "Persistence", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            name: "ClusterTests",
+            dependencies: ["Cluster", "MiniprocTesting", "MapReduce", "Jobs", "ResourceManager"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AutoscalingTests", dependencies: ["Autoscaling", "MiniprocTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClusterProfilesTests",
+            dependencies: ["ClusterProfiles", "ShippedProfiles", "Cluster", "Autoscaling", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DataprocAPITests",
+            dependencies: [
+                "DataprocAPI", "Persistence", "Cluster", "ResourceManager",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AutoscalingTests",
+            dependencies: ["Autoscaling", "MiniprocTesting", "Cluster", "ResourceManager", "Jobs", "MapReduce"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "MiniprocCLITests",
             dependencies: ["MiniprocCLI", "MiniprocTesting", .product(name: "ArgumentParser", package: "swift-argument-parser")],

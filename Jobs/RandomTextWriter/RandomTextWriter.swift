@@ -1,4 +1,5 @@
 import MapReduce
+import SeededRandom
 
 /// Writes random sentences, like Hadoop's `RandomTextWriter`: a map-only job
 /// whose every map writes records of random words until it has written

@@ -1,4 +1,5 @@
 import MapReduce
+import SeededRandom
 /// The fixed vocabulary of `randomtextwriter`: 1000 distinct pronounceable
 /// words built from syllables by a fixed seed, so that every run everywhere
 /// draws from the same list (Hadoop ships its own list of dictionary words).

@@ -6,7 +6,9 @@ import Yams
 /// (`my/policy.yaml`), in the YAML shape `gcloud dataproc autoscaling-policies import` takes.
 ///
 /// A name is looked up as `NAME.yaml` (or `.yml`) in the `policies/` folder of the
-/// profiles directory that ``ProfileLoader`` finds (`ClusterProfiles/policies/`). A
+/// profiles directory that ``ProfileLoader`` finds (`ClusterProfiles/policies/`), and,
+/// unless that directory was given explicitly, then in the policies shipped with
+/// Miniproc (``ShippedProfiles``), so a name works from any directory. A
 /// policy without `id` takes its file name, as `gcloud … import ID --source FILE`
 /// gives it one. The policy is validated; any mistake is a ``ProfileError`` naming the
 /// file, the line, the field and the fix.
@@ -23,17 +25,14 @@ public struct PolicyLoader: Sendable {
         self.profiles = profiles
     }
 
-    /// The directory policy names are looked up in, if a profiles directory was found.
-    public func policiesDirectory() -> URL? {
-        profiles.profilesDirectory()?.appendingPathComponent(Self.directoryName, isDirectory: true)
-    }
+    /// The directory policy names are looked up in first, if a profiles directory was found.
+    public func policiesDirectory() -> URL? { lookup.directory }
 
     /// Every policy name that ``load(_:)`` would find, sorted.
-    public func availablePolicyNames() -> [String] {
-        guard let directory = policiesDirectory() else { return [] }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }.sorted()
+    public func availablePolicyNames() -> [String] { lookup.availableNames() }
+
+    private var lookup: NamedFileLookup {
+        NamedFileLookup(profiles: profiles, folder: Self.directoryName, extensions: ["yaml", "yml"], kind: "autoscaling policy", noun: "policy")
     }
 
     /// Loads the policy `reference` names: a policy name or a path to a YAML file.
@@ -43,18 +42,10 @@ public struct PolicyLoader: Sendable {
         if ProfileLoader.isPath(reference) {
             return try load(contentsOf: URL(fileURLWithPath: reference, relativeTo: profiles.currentDirectory))
         }
-        if let directory = policiesDirectory() {
-            for ext in ["yaml", "yml"] {
-                let url = directory.appendingPathComponent("\(reference).\(ext)")
-                if FileManager.default.fileExists(atPath: url.path) { return try load(contentsOf: url) }
-            }
+        switch try lookup.find(reference) {
+        case let .file(url): return try load(contentsOf: url)
+        case let .shipped(text, label): return try Self.parse(yaml: text, id: reference, file: label)
         }
-        let names = availablePolicyNames()
-        throw ProfileError(
-            file: policiesDirectory() == nil ? ProfileLoader.directoryName : "\(ProfileLoader.directoryName)/\(Self.directoryName)",
-            line: nil, field: "",
-            message: "no autoscaling policy named '\(reference)'",
-            fix: names.isEmpty ? "give a path to a policy .yaml file" : "use one of \(names.joined(separator: ", ")), or give a path to a .yaml file")
     }
 
     /// Loads the policy in the file at `url`; without an `id` it takes the file's name.

@@ -1,4 +1,5 @@
 import Foundation
+import ShippedProfiles
 
 /// Finds and loads cluster profiles by name (`standard`) or by path (`my/cluster.yaml`).
 ///
@@ -6,8 +7,9 @@ import Foundation
 /// to `currentDirectory`. Any other reference is a name, looked up as
 /// `NAME.yaml` (or `.yml`) in, first, `directory` when given; otherwise the first
 /// `ClusterProfiles/` directory holding YAML files found walking up from
-/// `currentDirectory`; and failing that, in the profiles built into the module
-/// (`small` and `standard`), so `miniproc run` works from anywhere.
+/// `currentDirectory`; and failing that, in the profiles shipped with Miniproc
+/// (``ShippedProfiles``, every profile of the repository's `ClusterProfiles/`),
+/// so a name works from any directory.
 public struct ProfileLoader: Sendable {
     /// The name of the profiles directory searched for above the current directory.
     public static let directoryName = "ClusterProfiles"
@@ -44,9 +46,10 @@ public struct ProfileLoader: Sendable {
             return try load(contentsOf: url)
         }
         // An explicit directory is taken at its word; only a searched-for one
-        // falls back to the built-in profiles.
-        if directory == nil, let text = EmbeddedProfiles.texts[reference] {
-            return try Self.parse(yaml: text, name: reference, file: "\(Self.directoryName)/\(reference).yaml (built in)")
+        // falls back to the shipped profiles.
+        if directory == nil, let url = Self.file(named: reference, in: ShippedProfiles.directory) {
+            let text = try Self.shippedText(at: url)
+            return try Self.parse(yaml: text, name: reference, file: Self.shippedLabel(url.lastPathComponent))
         }
         let available = availableProfileNames()
         let place = searched.map { "in \(display($0.path))/" } ?? "built in, and no \(Self.directoryName)/ directory was found above \(display(currentDirectory.path))"
@@ -99,23 +102,43 @@ public struct ProfileLoader: Sendable {
 
     /// Every profile name that `load(_:)` would find, sorted.
     public func availableProfileNames() -> [String] {
-        var names = Set(profilesDirectory().map(Self.profileNames(in:)) ?? [])
-        if directory == nil { names.formUnion(EmbeddedProfiles.texts.keys) }
+        var names = Set(profilesDirectory().map { Self.profileNames(in: $0) } ?? [])
+        if directory == nil { names.formUnion(Self.profileNames(in: ShippedProfiles.directory)) }
         return names.sorted()
     }
 
-    private static func profileNames(in directory: URL) -> [String] {
+    /// The names of the files in `directory` ending in one of `extensions`.
+    static func profileNames(in directory: URL, extensions: [String] = ["yaml", "yml"]) -> [String] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return entries.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        return entries.filter { extensions.contains(URL(fileURLWithPath: $0).pathExtension) }
             .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
     }
 
-    private static func file(named name: String, in directory: URL) -> URL? {
-        for ext in ["yaml", "yml"] {
+    /// The file `NAME.EXT` in `directory` for the first of `extensions` that exists.
+    static func file(named name: String, in directory: URL, extensions: [String] = ["yaml", "yml"]) -> URL? {
+        for ext in extensions {
             let url = directory.appendingPathComponent("\(name).\(ext)")
             if FileManager.default.fileExists(atPath: url.path) { return url }
         }
         return nil
+    }
+
+    /// What messages call the shipped file at `relativePath` (e.g. `policies/default.yaml`):
+    /// its place in the repository's folder, marked as built in.
+    static func shippedLabel(_ relativePath: String) -> String {
+        "\(directoryName)/\(relativePath) (built in)"
+    }
+
+    /// The text of a shipped file, or an error saying the installation is incomplete.
+    static func shippedText(at url: URL) throws(ProfileError) -> String {
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ProfileError(
+                file: url.path, line: nil, field: "", message: "the built-in file cannot be read",
+                fix: "reinstall miniproc together with its resource bundle, or give a path to a .yaml file"
+            )
+        }
     }
 
     /// `path` relative to the current directory when inside it, as users typed it.

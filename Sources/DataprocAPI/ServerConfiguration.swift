@@ -1,5 +1,6 @@
 import Cluster
 import Logging
+import ResourceManager
 
 /// How `miniproc serve` runs.
 ///

@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import ResourceManager
 
 /// Creates and deletes a whole simulated cluster of 1,000 nodes — the runtime
 /// that real jobs use, with a directory per node on disk — and prints how long

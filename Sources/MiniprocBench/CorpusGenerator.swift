@@ -1,6 +1,7 @@
 import MapReduce
 import Foundation
 import Jobs
+import SeededRandom
 
 /// Writes a text corpus whose words follow a Zipf distribution (s = 1) over a
 /// fixed vocabulary, like natural text: a few words are very common, most are rare.

@@ -3,6 +3,7 @@ import ClusterProfiles
 import Foundation
 import Jobs
 import MapReduce
+import ResourceManager
 
 extension SimulatedCluster {
     /// Creates a cluster named `name` from a profile (`small`, `standard`, a path…).

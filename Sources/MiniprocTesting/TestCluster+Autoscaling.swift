@@ -1,5 +1,6 @@
 import Autoscaling
 import Cluster
+import ResourceManager
 
 extension TestCluster {
     /// Attaches `policy` to this cluster and returns its autoscaling, sampling

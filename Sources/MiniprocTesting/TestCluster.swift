@@ -2,6 +2,7 @@ import Cluster
 import Foundation
 import Jobs
 import MapReduce
+import ResourceManager
 
 /// A simulated cluster in a test, with the clock that drives it and helpers
 /// to run jobs, inject faults and move time.

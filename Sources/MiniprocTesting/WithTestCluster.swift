@@ -1,6 +1,7 @@
 import Cluster
 import ClusterProfiles
 import Foundation
+import ResourceManager
 
 /// Creates a cluster from `profile` on a manual clock, runs `body` with it,
 /// and tears it down at the end of the scope — deleting it (which cancels

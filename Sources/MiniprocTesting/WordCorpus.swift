@@ -1,6 +1,7 @@
 import MapReduce
 import Foundation
 import Jobs
+import SeededRandom
 
 /// Seeded text files for word-count tests, with the sequential answer to
 /// compare a distributed run against.

@@ -12,6 +12,12 @@ enum ProfileFixtures {
     /// Every shipped profile name.
     static let shippedProfileNames = ["autoscaling", "ephemeral", "highmem", "large", "single-node", "small", "standard"]
 
+    /// Every shipped autoscaling policy name.
+    static let shippedPolicyNames = ["aggressive", "conservative", "default"]
+
+    /// Every shipped trace name.
+    static let shippedTraceNames = ["example"]
+
     /// A fresh empty directory, removed by the caller.
     static func scratchDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory

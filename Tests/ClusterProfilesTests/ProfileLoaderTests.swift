@@ -32,9 +32,9 @@ import Testing
         #expect(loaded.profile.name == "etl")
         #expect(loaded.profile.config.primaryWorkerCount == 3)
         #expect(loaded.profile.file.hasSuffix("/ClusterProfiles/etl.yaml"))
-        // Names the directory lacks come from the built-in copies.
+        // Names the directory lacks come from the shipped profiles.
         #expect(try loader.load("small").profile.file == "ClusterProfiles/small.yaml (built in)")
-        #expect(loader.availableProfileNames() == ["etl", "small", "standard"])
+        #expect(loader.availableProfileNames() == (ProfileFixtures.shippedProfileNames + ["etl"]).sorted())
     }
 
     @Test func byPathIsRelativeToTheCurrentDirectory() throws {
@@ -69,19 +69,16 @@ import Testing
         #expect(error?.description == "ClusterProfiles: no profile named 'huge' in ClusterProfiles/. Fix: use one of autoscaling, ephemeral, highmem, large, single-node, small, standard, or give a path to a .yaml file")
     }
 
-    @Test func builtInProfilesWorkWithNoDirectoryAround() throws {
+    @Test func anUnknownNameWithNoDirectoryAroundListsTheShippedProfiles() throws {
         let root = try ProfileFixtures.scratchDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let loader = ProfileLoader(currentDirectory: root)
         // The temporary directory may sit under a ClusterProfiles/ of its own on
-        // some machines; the built-in profiles are only guaranteed without one.
+        // some machines; the shipped profiles are only guaranteed without one.
         try #require(loader.profilesDirectory() == nil)
-        let loaded = try loader.load(ProfileLoader.defaultProfileName)
-        #expect(loaded.warnings.isEmpty)
-        #expect(loaded.profile.config.workerMachineType?.name == "n1-standard-2")
-        let error = #expect(throws: ProfileError.self) { try loader.load("large") }
-        #expect(error?.message.hasPrefix("no profile named 'large' built in, and no ClusterProfiles/ directory was found above ") == true)
-        #expect(error?.fix == "use one of small, standard, or give a path to a .yaml file")
+        let error = #expect(throws: ProfileError.self) { try loader.load("huge") }
+        #expect(error?.message.hasPrefix("no profile named 'huge' built in, and no ClusterProfiles/ directory was found above ") == true)
+        #expect(error?.fix == "use one of autoscaling, ephemeral, highmem, large, single-node, small, standard, or give a path to a .yaml file")
     }
 
     @Test func profileBecomesAClusterSpec() throws {

@@ -1,4 +1,4 @@
-@testable import ClusterProfiles
+import ClusterProfiles
 import Cluster
 import Foundation
 import Testing
@@ -42,12 +42,6 @@ import Yams
 
         let ephemeral = try loader.load("ephemeral").profile.config
         #expect(ephemeral.lifecycleConfig?.idleDeleteTtl == GoogleDuration(seconds: 600))
-    }
-
-    @Test(arguments: EmbeddedProfiles.texts.keys.sorted())
-    func builtInCopyMatchesTheFileOnDisk(_ name: String) throws {
-        let onDisk = try String(contentsOf: ProfileFixtures.profilesDirectory.appendingPathComponent("\(name).yaml"), encoding: .utf8)
-        #expect(EmbeddedProfiles.texts[name] == onDisk, "Copy ClusterProfiles/\(name).yaml into EmbeddedProfiles.swift")
     }
 
     @Test(arguments: ["default", "aggressive", "conservative"])

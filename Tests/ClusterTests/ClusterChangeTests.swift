@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import ResourceManager
 import Testing
 
 @Suite struct ClusterChangeTests {

@@ -1,6 +1,7 @@
 import Cluster
 import Foundation
 import MiniprocTesting
+import ResourceManager
 import Testing
 
 @Suite struct ClusterCreationTests {

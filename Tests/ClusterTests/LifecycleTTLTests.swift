@@ -2,6 +2,7 @@ import Cluster
 import Foundation
 import MapReduce
 import MiniprocTesting
+import ResourceManager
 import Testing
 
 @Suite struct LifecycleTTLTests {

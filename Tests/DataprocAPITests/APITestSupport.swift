@@ -3,6 +3,7 @@ import DataprocAPI
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ResourceManager
 import Testing
 
 /// A scratch data directory (state database, storage root) removed at the end.

@@ -2,6 +2,7 @@ import Cluster
 import DataprocAPI
 import Foundation
 import Persistence
+import ResourceManager
 import Testing
 
 @Suite struct PersistenceReloadTests {

@@ -1,5 +1,6 @@
 import Cluster
 import Foundation
+import ResourceManager
 import Testing
 
 /// The API follows the cluster runtime: its clock, its operations (whoever

@@ -1,6 +1,7 @@
 import Foundation
 import MapReduce
 @testable import Jobs
+import SeededRandom
 
 /// A scratch directory for one test, with a submitter that runs jobs through
 /// the real engine on two local slots.

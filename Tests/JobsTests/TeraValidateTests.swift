@@ -2,6 +2,7 @@ import Foundation
 import MapReduce
 import Testing
 @testable import Jobs
+import SeededRandom
 
 struct TeraValidateTests {
     /// Bit-at-a-time CRC-32 (IEEE), the definition the table-driven one must equal.

@@ -1,6 +1,7 @@
 import Foundation
 import MapReduce
 import Testing
+import SeededRandom
 
 /// Fixed-length records are never cut: splits fall on record boundaries.
 @Suite struct FixedLengthInputTests {

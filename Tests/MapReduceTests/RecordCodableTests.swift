@@ -1,6 +1,7 @@
 import Foundation
 import MapReduce
 import Testing
+import SeededRandom
 
 /// Keys sort by their encoded bytes, so every key encoding must preserve order
 /// and decode back to the value it encodes.

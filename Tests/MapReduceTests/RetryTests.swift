@@ -1,6 +1,7 @@
 import Foundation
 import MapReduce
 import Testing
+import SeededRandom
 
 /// Failed attempts are retried up to `mapreduce.{map,reduce}.maxattempts`; the
 /// job's output holds only the successful attempts' records.

@@ -1,5 +1,6 @@
 import ResourceManager
 import Testing
+import SeededRandom
 
 @Suite("Seeded random events")
 struct RandomEventTests {

@@ -59,18 +59,3 @@ let allYarnMetricKeys = [
     "yarn-nodes-lost", "yarn-nodes-new", "yarn-nodes-rebooted", "yarn-nodes-shutdown", "yarn-nodes-unhealthy",
     "yarn-vcores-allocated", "yarn-vcores-available", "yarn-vcores-pending", "yarn-vcores-reserved", "yarn-vcores-total",
 ]
-
-/// SplitMix64, so random event sequences are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-}

@@ -21,14 +21,14 @@ extension AutoscalingPolicy: Codable {
         guard let workerConfig = try container.decodeIfPresent(
             InstanceGroupAutoscalingPolicyConfig.self, forKey: .workerConfig)
         else {
-            throw ProtoJSON.missing(
+            throw AutoscalingPolicyError.missing(
                 decoder.codingPath, CodingKeys.workerConfig.stringValue,
                 hint: "set at least workerConfig.maxInstances")
         }
         guard let basicAlgorithm = try container.decodeIfPresent(
             BasicAutoscalingAlgorithm.self, forKey: .basicAlgorithm)
         else {
-            throw ProtoJSON.missing(
+            throw AutoscalingPolicyError.missing(
                 decoder.codingPath, CodingKeys.basicAlgorithm.stringValue,
                 hint: "set basicAlgorithm.yarnConfig")
         }

@@ -11,7 +11,7 @@ extension BasicAutoscalingAlgorithm: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let yarnConfig = try container.decodeIfPresent(BasicYarnAutoscalingConfig.self, forKey: .yarnConfig) else {
-            throw ProtoJSON.missing(
+            throw AutoscalingPolicyError.missing(
                 decoder.codingPath, CodingKeys.yarnConfig.stringValue,
                 hint: "set gracefulDecommissionTimeout, scaleUpFactor and scaleDownFactor")
         }

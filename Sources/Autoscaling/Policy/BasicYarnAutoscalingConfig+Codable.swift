@@ -13,7 +13,7 @@ extension BasicYarnAutoscalingConfig: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let timeout = try container.decodeIfPresent(GoogleDuration.self, forKey: .gracefulDecommissionTimeout) else {
-            throw ProtoJSON.missing(
+            throw AutoscalingPolicyError.missing(
                 decoder.codingPath, CodingKeys.gracefulDecommissionTimeout.stringValue,
                 hint: "set a duration between 0s and 1d, such as \"3600s\" or \"1h\"")
         }

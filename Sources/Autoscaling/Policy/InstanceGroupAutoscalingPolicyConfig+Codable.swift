@@ -1,3 +1,5 @@
+import Cluster
+
 extension InstanceGroupAutoscalingPolicyConfig: Codable {
     private enum CodingKeys: String, CodingKey {
         case minInstances, maxInstances, weight

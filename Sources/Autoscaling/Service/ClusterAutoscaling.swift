@@ -1,4 +1,5 @@
 import Cluster
+import ResourceManager
 
 /// Autoscaling of one simulated cluster: the policy its
 /// `config.autoscalingConfig.policyUri` names, the ``AutoscalerService`` that runs

@@ -2,6 +2,7 @@ import MapReduce
 import Cluster
 import Foundation
 import ResourceManager
+import SeededRandom
 
 /// The simulator's state and event loop; see ``Simulator`` for the model.
 struct SimulationEngine {

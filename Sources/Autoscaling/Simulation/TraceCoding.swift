@@ -4,24 +4,15 @@ import Cluster
 /// The reading rules shared by the trace's `Codable` conformances: every key known,
 /// every value checked, and every mistake a ``TraceError`` with its field and fix.
 enum TraceCoding {
-    /// A key of any name, so that unknown keys can be found and reported.
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     static let durationFix = "write seconds like 90s, a short form like 10m, 1h or 1h30m, or a number of seconds"
 
     /// The keyed container at `decoder`, or a ``TraceError`` saying a mapping was expected.
-    static func mapping(_ decoder: any Decoder, known: [String], what: String) throws -> KeyedDecodingContainer<AnyKey> {
+    static func mapping(_ decoder: any Decoder, known: [String], what: String) throws -> KeyedDecodingContainer<ProtoJSON.AnyKey> {
         let path = ProtoJSON.fieldPath(decoder.codingPath, "")
         let field = path.hasSuffix(".") ? String(path.dropLast()) : path
-        let container: KeyedDecodingContainer<AnyKey>
+        let container: KeyedDecodingContainer<ProtoJSON.AnyKey>
         do {
-            container = try decoder.container(keyedBy: AnyKey.self)
+            container = try decoder.container(keyedBy: ProtoJSON.AnyKey.self)
         } catch {
             throw TraceError(field: field, message: "expected \(what) (a mapping of fields)",
                              fix: "write the fields \(known.joined(separator: ", ")) as key: value pairs")
@@ -39,12 +30,12 @@ enum TraceCoding {
     }
 }
 
-extension KeyedDecodingContainer where Key == TraceCoding.AnyKey {
+extension KeyedDecodingContainer where Key == ProtoJSON.AnyKey {
     private func path(_ key: String) -> String { ProtoJSON.fieldPath(codingPath, key) }
 
     /// The scalar at `key` as text, whether written as a string or a number; nil when absent.
     func traceScalar(_ key: String) throws -> String? {
-        let codingKey = TraceCoding.AnyKey(key)
+        let codingKey = ProtoJSON.AnyKey(key)
         guard contains(codingKey), try !decodeNil(forKey: codingKey) else { return nil }
         if let text = try? decode(String.self, forKey: codingKey) { return text }
         if let number = try? decode(Int.self, forKey: codingKey) { return String(number) }
@@ -61,7 +52,7 @@ extension KeyedDecodingContainer where Key == TraceCoding.AnyKey {
 
     /// A whole number of at least `minimum`.
     func traceInt(_ text: String, _ key: String, minimum: Int, example: String) throws -> Int {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = ProtoJSON.integer(text) else {
             throw TraceError(field: path(key), message: "'\(text)' is not a whole number", fix: "write a whole number such as \(example)")
         }
         guard value >= minimum else {

@@ -1,3 +1,5 @@
+import Cluster
+
 extension TraceJob: Codable {
     static let keys = ["name", "arrival", "tasks", "taskDuration", "containerMemoryMB", "containerVcores", "count", "every"]
 
@@ -30,7 +32,7 @@ extension TraceJob: Codable {
 
     /// Writes the template with durations as `"Ns"`; defaults are omitted.
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: TraceCoding.AnyKey.self)
+        var container = encoder.container(keyedBy: ProtoJSON.AnyKey.self)
         try container.encode(name, forKey: .init("name"))
         try container.encode(arrival.googleText, forKey: .init("arrival"))
         try container.encode(tasks, forKey: .init("tasks"))

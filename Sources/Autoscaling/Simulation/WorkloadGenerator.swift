@@ -1,5 +1,6 @@
 import MapReduce
 import Foundation
+import SeededRandom
 
 /// Generates a synthetic workload trace from a few parameters and a seed; the same
 /// parameters always give the same trace.

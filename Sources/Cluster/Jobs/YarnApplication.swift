@@ -1,3 +1,5 @@
+import ResourceManager
+
 /// One YARN application a job ran (`Job.yarnApplications[]`): one per MapReduce job.
 public struct YarnApplication: Sendable, Hashable {
     /// `application_<clusterStartMillis>_0001`.

@@ -1,4 +1,5 @@
 import Foundation
+import ResourceManager
 
 /// When a cluster deletes itself (DATAPROC.md §8), decided from its
 /// `lifecycleConfig`, when it was created, when it last became idle and the time now.

@@ -1,4 +1,5 @@
 import Foundation
+import ResourceManager
 
 /// The cluster's YARN metrics at one moment, for an autoscaler's window.
 public struct ClusterMetricsSample: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import ResourceManager
+
 /// The latest metrics samples, oldest first, up to a fixed count.
 struct MetricsWindow: Sendable {
     let capacity: Int

@@ -1,3 +1,5 @@
+import ResourceManager
+
 extension SimulatedCluster {
     /// The `yarn-*` metrics now.
     public var yarnMetrics: YarnMetrics { resourceManager.metrics }

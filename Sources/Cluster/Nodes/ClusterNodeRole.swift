@@ -1,3 +1,5 @@
+import ResourceManager
+
 /// Which instance group a simulated VM belongs to.
 public enum ClusterNodeRole: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// The master (`NAME-m`); it runs a NodeManager only on a single-node cluster.

@@ -1,3 +1,5 @@
+import ResourceManager
+
 /// One node as reported to users: its shape, its state and what it did.
 public struct NodeSummary: Sendable, Hashable {
     /// `NAME-m`, `NAME-w-N` or `NAME-sw-N`.

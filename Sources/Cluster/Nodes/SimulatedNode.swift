@@ -1,3 +1,5 @@
+import ResourceManager
+
 /// One simulated VM as the cluster actor keeps it: identity, YARN capacity,
 /// local disk, state and what ran on it.
 struct SimulatedNode: Sendable {

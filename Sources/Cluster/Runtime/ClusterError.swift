@@ -1,3 +1,5 @@
+import ResourceManager
+
 /// Why a cluster refused a request. Each message names the cluster (or node,
 /// or job), the offending value and what to do instead.
 public enum ClusterError: Error, Sendable, Hashable, CustomStringConvertible {

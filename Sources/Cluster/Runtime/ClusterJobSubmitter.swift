@@ -1,5 +1,6 @@
 import Foundation
 import MapReduce
+import ResourceManager
 
 /// The submitter a job's driver program gets: runs each MapReduce job as a
 /// YARN application of that Dataproc job, writing Hadoop's driver output

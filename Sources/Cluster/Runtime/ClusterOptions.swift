@@ -1,4 +1,5 @@
 import Foundation
+import ResourceManager
 
 /// How a simulated cluster maps onto this machine.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import MapReduce
+import ResourceManager
 
 /// Runs a MapReduce job's task attempts in containers of one YARN application
 /// on a simulated cluster: one container per attempt, placed by the resource

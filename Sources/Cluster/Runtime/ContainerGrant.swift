@@ -1,4 +1,5 @@
 import MapReduce
+import ResourceManager
 
 /// What a task attempt gets when its container is placed: where it runs and how it is stopped.
 struct ContainerGrant: Sendable {

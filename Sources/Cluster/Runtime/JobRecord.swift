@@ -1,4 +1,5 @@
 import MapReduce
+import ResourceManager
 
 /// Why a job is being ended from outside.
 enum JobEndReason: Sendable {

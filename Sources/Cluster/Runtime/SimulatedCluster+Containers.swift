@@ -1,5 +1,6 @@
 import Foundation
 import MapReduce
+import ResourceManager
 
 extension SimulatedCluster {
     /// How many containers an attempt may hold on nodes it must avoid while it

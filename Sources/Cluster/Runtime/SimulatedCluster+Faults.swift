@@ -1,5 +1,6 @@
 import Foundation
 import MapReduce
+import ResourceManager
 
 extension SimulatedCluster {
     /// Loses a node without warning, as a crashed VM: its containers fail

@@ -1,5 +1,6 @@
 import Foundation
 import MapReduce
+import ResourceManager
 
 extension SimulatedCluster {
     // MARK: - Submitting

@@ -1,4 +1,5 @@
 import Foundation
+import ResourceManager
 
 /// The capacity scheduler's limit on application masters: they may hold at
 /// most a share of the cluster's YARN memory (one master may always run), so

@@ -1,4 +1,5 @@
 import Foundation
+import ResourceManager
 
 extension SimulatedCluster {
     /// Re-creates a cluster that existed before its host process stopped: the

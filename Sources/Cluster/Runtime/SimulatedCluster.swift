@@ -1,5 +1,6 @@
 import Foundation
 import MapReduce
+import ResourceManager
 
 /// A running simulated Dataproc cluster: a master, primary and secondary
 /// workers with YARN capacity and real local-disk directories, a YARN-like

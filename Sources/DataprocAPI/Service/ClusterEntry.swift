@@ -1,5 +1,6 @@
 import Cluster
 import Persistence
+import ResourceManager
 
 /// A cluster as the service tracks it: the stored facts and, once provisioned, its runtime.
 struct ClusterEntry: Sendable {

@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Persistence
+import ResourceManager
 import ServiceLifecycle
 
 /// The Dataproc service behind the REST routes: clusters, their operations,

@@ -1,4 +1,5 @@
 import MapReduce
+import SeededRandom
 
 /// Keys that stress the sort: empty keys, lengths from 1 to 40 bytes, keys that
 /// share prefixes longer than the sort's 8-byte prefix, and binary keys full of

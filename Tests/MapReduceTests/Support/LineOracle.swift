@@ -1,4 +1,5 @@
 import MapReduce
+import SeededRandom
 /// Hadoop's line rules, written plainly: a line ends at LF, CRLF or a lone CR;
 /// a last line without a terminator counts if it has bytes.
 enum LineOracle {
