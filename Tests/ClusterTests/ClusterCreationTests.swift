@@ -49,20 +49,25 @@ import Testing
         }
     }
 
-    @Test func secondaryWorkersAreNamedSwAndPreemptingLosesThem() async throws {
+    @Test func secondaryWorkersAreNamedSwAndPreemptedOnesComeBackEmpty() async throws {
         try await withTestCluster(name: "etl", configure: {
             $0.config?.secondaryWorkerConfig = InstanceGroupConfig(numInstances: 2)
         }) { test in
             #expect(await test.cluster.nodeSummaries.map(\.name) == ["etl-m", "etl-w-0", "etl-w-1", "etl-sw-0", "etl-sw-1"])
             #expect(await test.cluster.secondaryWorkerCount == 2)
+            let directories = await test.cluster.nodeSummaries.filter { $0.role == .secondaryWorker }.map(\.directory)
+            for directory in directories {
+                try Data("spill".utf8).write(to: URL(fileURLWithPath: directory + "/leftover"))
+            }
             let preempted = try await test.preemptSecondaryWorkers()
             #expect(preempted == ["etl-sw-1", "etl-sw-0"])
-            #expect(await test.cluster.secondaryWorkerCount == 0)
+            // Recreated under their names, as a managed instance group does, with empty disks.
+            #expect(await test.cluster.secondaryWorkerCount == 2)
             let metrics = await test.cluster.yarnMetrics
-            #expect(metrics.nodesLost == 2)
-            #expect(metrics.nodesActive == 2)
+            #expect(metrics.nodesActive == 4)
             let summaries = await test.cluster.nodeSummaries.filter { $0.role == .secondaryWorker }
-            #expect(summaries.allSatisfy { $0.state == .lost && !FileManager.default.fileExists(atPath: $0.directory) })
+            #expect(summaries.map(\.name) == ["etl-sw-0", "etl-sw-1"])
+            #expect(summaries.allSatisfy { $0.state == .running && !FileManager.default.fileExists(atPath: $0.directory + "/leftover") })
         }
     }
 

@@ -23,6 +23,9 @@ public enum ClusterError: Error, Sendable, Hashable, CustomStringConvertible {
     case jobEnded(id: String, state: JobState)
     /// A job submitted through `SimulatedCluster.submitter` did not end DONE.
     case jobFailed(id: String, state: JobState, details: String)
+    /// A YARN application lost its application master as many times as
+    /// `mapreduce.am.max-attempts` allows.
+    case applicationMasterLost(application: String, attempts: Int, lastAttempt: String, reason: String)
     /// The resource manager refused a request (a container larger than any node, …).
     case resourceManager(ResourceManagerError)
 
@@ -49,6 +52,9 @@ public enum ClusterError: Error, Sendable, Hashable, CustomStringConvertible {
             "job '\(id)' has already ended (\(state)); only a PENDING or RUNNING job can be cancelled"
         case let .jobFailed(id, state, details):
             "job '\(id)' ended \(state): \(details)"
+        case let .applicationMasterLost(application, attempts, lastAttempt, reason):
+            "Application \(application) failed \(attempts) times (mapreduce.am.max-attempts) due to AM Container for "
+                + "\(lastAttempt) exited: \(reason); raise mapreduce.am.max-attempts to survive more lost masters"
         case let .resourceManager(error):
             error.description
         }

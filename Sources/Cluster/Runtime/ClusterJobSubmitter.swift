@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MapReduce
 import ResourceManager
 
@@ -24,7 +25,8 @@ struct ClusterJobSubmitter: JobSubmitter {
         let map = try resources("mapreduce.map.memory.mb", sizing.mapMemoryMB, "mapreduce.map.cpu.vcores", sizing.mapVcores)
         let reduce = try resources("mapreduce.reduce.memory.mb", sizing.reduceMemoryMB, "mapreduce.reduce.cpu.vcores", sizing.reduceVcores)
 
-        let (application, yarnID, _) = try await cluster.startApplication(jobID: jobID, name: job.name, masterResources: master)
+        let maxMasterAttempts = max(1, Int(try configuration.int("mapreduce.am.max-attempts", default: 2)))
+        let (application, yarnID, firstMaster) = try await cluster.startApplication(jobID: jobID, name: job.name, masterResources: master)
         let mapReduceID = String(yarnID.dropFirst("application_".count))
         log.append("INFO impl.YarnClientImpl: Submitted application \(yarnID)")
         log.append("INFO mapreduce.Job: The url to track the job: http://\(cluster.clusterName)-m:8088/proxy/\(yarnID)/")
@@ -37,10 +39,9 @@ struct ClusterJobSubmitter: JobSubmitter {
         let log = self.log
         let hasReduces = ((try? job.reduceTasks()) ?? 1) > 0
         do {
-            let result = try await JobRunner(launcher: launcher).run(job, id: mapReduceID) { progress in
-                log.append("INFO mapreduce.Job: \(progress)")
-                log.setProgress(hasReduces ? (progress.map + progress.reduce) / 2 : progress.map, application: yarnID)
-            }
+            let result = try await runRetryingMaster(
+                application: application, firstMaster: firstMaster, masterResources: master, maxAttempts: maxMasterAttempts,
+                launcher: launcher, job: job, id: mapReduceID, yarnID: yarnID, hasReduces: hasReduces)
             await cluster.endApplication(application, as: .finished, jobID: jobID)
             await cluster.recordResult(result, jobID: jobID)
             log.append("INFO mapreduce.Job: Job job_\(mapReduceID) completed successfully")
@@ -56,4 +57,79 @@ struct ClusterJobSubmitter: JobSubmitter {
             throw error
         }
     }
+}
+
+extension ClusterJobSubmitter {
+    /// Runs the job under its application master, and under a new one each time
+    /// the master's container is lost, up to `maxAttempts` masters
+    /// (`mapreduce.am.max-attempts`, default 2, as Hadoop's). Each new master
+    /// starts the job afresh: the lost attempt's tasks were killed and its
+    /// output aborted.
+    func runRetryingMaster(
+        application: ApplicationID, firstMaster: ContainerGrant, masterResources: Resources, maxAttempts: Int,
+        launcher: ClusterTaskLauncher, job: MapReduceJob, id: String, yarnID: String, hasReduces: Bool
+    ) async throws -> JobResult {
+        var master = firstMaster
+        for attempt in 1... {
+            let run = await runUnderMaster(master, launcher: launcher, job: job, id: id, yarnID: yarnID, hasReduces: hasReduces)
+            switch (run.outcome, run.masterLost) {
+            case let (.success(result), _):
+                return result
+            case let (.failure(error), nil):
+                throw error
+            case let (.failure(error), lost?):
+                if Task.isCancelled { throw error }
+                if let failure = error as? JobFailure { await cluster.recordFailure(failure, jobID: jobID) }
+                let attemptID = "appattempt_\(id)_\(String(format: "%06d", attempt))"
+                guard attempt < maxAttempts else {
+                    throw ClusterError.applicationMasterLost(application: yarnID, attempts: maxAttempts, lastAttempt: attemptID, reason: lost)
+                }
+                log.append("INFO mapreduce.Job: AM Container for \(attemptID) exited: \(lost); launching attempt \(attempt + 1) of \(maxAttempts)")
+                master = try await cluster.restartMaster(application, resources: masterResources, jobName: job.name)
+            }
+        }
+        preconditionFailure("an unbounded loop ended")
+    }
+
+    /// What one application-master attempt came to, and why its master died, if it did.
+    struct MasterRun {
+        var outcome: Result<JobResult, any Error>
+        var masterLost: String?
+    }
+
+    /// Runs the MapReduce job under the master in `grant`: if the master's
+    /// container is lost, the run is stopped (its tasks killed, its output
+    /// aborted) and the loss reported, so another attempt can start afresh.
+    func runUnderMaster(
+        _ grant: ContainerGrant, launcher: ClusterTaskLauncher, job: MapReduceJob, id: String, yarnID: String, hasReduces: Bool
+    ) async -> MasterRun {
+        let log = self.log
+        let run = Task {
+            try await JobRunner(launcher: launcher).run(job, id: id) { progress in
+                log.append("INFO mapreduce.Job: \(progress)")
+                log.setProgress(hasReduces ? (progress.map + progress.reduce) / 2 : progress.map, application: yarnID)
+            }
+        }
+        let lost = LostMaster()
+        await cluster.watchMaster(grant.containerID) { reason in
+            lost.record(reason)
+            run.cancel()
+        }
+        let outcome = await withTaskCancellationHandler {
+            await run.result
+        } onCancel: {
+            run.cancel()
+        }
+        await cluster.endMasterWatch(grant.containerID, lost: nil)
+        return MasterRun(outcome: outcome, masterLost: lost.reason)
+    }
+}
+
+/// Why an application master's container died, set once from the cluster actor.
+final class LostMaster: Sendable {
+    private let state = Mutex<String?>(nil)
+
+    func record(_ reason: String) { state.withLock { $0 = $0 ?? reason } }
+
+    var reason: String? { state.withLock { $0 } }
 }

@@ -146,6 +146,7 @@ extension SimulatedCluster {
         }
         guard let use = containerUses.removeValue(forKey: id) else { return }
         if let reason { use.cancellation.cancel(reason: reason) }
+        endMasterWatch(id, lost: reason)
         if let index = nodeIndex[use.nodeName] {
             nodes[index].containers.remove(id)
             nodes[index].allocatedMemoryMB -= use.memoryMB

@@ -61,6 +61,8 @@ public actor SimulatedCluster {
     /// Applications holding an application-master slot, with their masters' memory.
     var masterMemory: [ApplicationID: Int] = [:]
     var masterSlotWaiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+    /// Who hears of the loss of each live application master's container.
+    var masterWatchers: [ContainerID: @Sendable (String) -> Void] = [:]
     var deleteTask: Task<ClusterOperation, Never>?
     var timerTask: Task<Void, Never>?
     /// True once the delete operation is done: the cluster is gone.
