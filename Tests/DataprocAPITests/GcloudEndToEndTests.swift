@@ -1,7 +1,9 @@
+import Cluster
 import DataprocAPI
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ResourceManager
 import Testing
 
 /// The real gcloud CLI against a live server on a free port.
@@ -9,12 +11,60 @@ import Testing
     static let examplesJar = "file:///usr/lib/hadoop-mapreduce/hadoop-mapreduce-examples.jar"
 
     /// Runs `body` with a live server on `scratch` and gcloud pointed at it.
-    private func withServer(_ scratch: ScratchDirectory, _ gcloud: Gcloud, _ body: @Sendable (Int) async throws -> Void) async throws {
-        let app = try await buildApplication(configuration: ServerConfiguration(dataDirectory: scratch.path, port: 0))
+    private func withServer(
+        _ scratch: ScratchDirectory, _ gcloud: Gcloud, clock: any ClusterClock = SystemClusterClock(),
+        _ body: @Sendable (Client) async throws -> Void
+    ) async throws {
+        let app = try await buildApplication(configuration: ServerConfiguration(dataDirectory: scratch.path, port: 0, clock: clock))
         try await app.test(.live) { client in
             let port = try #require(client.port)
             try await gcloud.configure(port: port)
-            try await body(port)
+            try await body(client)
+        }
+    }
+
+    @Test func gcloudListsTheAutoscalersResizeAndTheTtlDeleteAsOperations() async throws {
+        let gcloud = try Gcloud()
+        defer { gcloud.remove() }
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let policyFile = scratch.path + "/grow.yaml"
+        try Data("""
+        workerConfig:
+          minInstances: 3
+          maxInstances: 5
+        basicAlgorithm:
+          cooldownPeriod: 2m
+          yarnConfig:
+            scaleUpFactor: 0.5
+            scaleDownFactor: 0.5
+            gracefulDecommissionTimeout: 0s
+        """.utf8).write(to: URL(fileURLWithPath: policyFile))
+        let clock = ManualClusterClock()
+        try await withServer(scratch, gcloud, clock: clock) { client in
+            var result = try await gcloud.dataproc("autoscaling-policies", "import", "grow", "--source", policyFile)
+            #expect(result.status == 0, "\(result)")
+            result = try await gcloud.dataproc(
+                "clusters", "create", "t1", "--num-workers", "2", "--autoscaling-policy", "grow", "--max-age", "10m")
+            #expect(result.status == 0, "\(result)")
+            // The autoscaler brings the cluster up to its policy's minimum of 3 workers…
+            try await advanceMinutes(clock, until: {
+                (try await client.call(.get, "\(base)/clusters/t1")["config.workerConfig.numInstances"] as? Int) == 3
+            }, limit: 5)
+            result = try await gcloud.dataproc("operations", "list", "--format=json")
+            var operations = result.json as? [[String: Any]] ?? []
+            #expect(operations.compactMap { JSONResponse.value($0, at: "metadata.description") as? String }
+                .contains("Add 1 workers."), "\(result)")
+            // …and the cluster deletes itself at its maximum age.
+            try await advanceMinutes(clock, until: {
+                try await client.call(.get, "\(base)/clusters/t1").status == .notFound
+            }, limit: 10)
+            result = try await gcloud.dataproc("operations", "list", "--cluster", "t1", "--format=json")
+            operations = result.json as? [[String: Any]] ?? []
+            let types = Set(operations.compactMap { JSONResponse.value($0, at: "metadata.operationType") as? String })
+            #expect(types == ["CREATE", "UPDATE", "DELETE"], "\(result)")
+            result = try await gcloud.dataproc("clusters", "describe", "t1")
+            #expect(result.stderr.contains("NOT_FOUND"), "\(result)")
         }
     }
 
