@@ -1,3 +1,5 @@
+import MapReduce
+
 /// Every program of the job library, found by its examples-jar name or by the
 /// Hadoop class it stands in for.
 public enum JobLibrary {

@@ -1,3 +1,5 @@
+import MapReduce
+
 /// Parses numeric program arguments the way Hadoop's `Integer.parseInt` and
 /// `Long.parseLong` accept them (an optional sign, decimal digits), throwing a
 /// usage error that names the argument.

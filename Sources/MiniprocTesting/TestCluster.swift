@@ -39,21 +39,21 @@ public struct TestCluster: Sendable {
         try await submit(job).wait()
     }
 
-    /// Submits a program of the job library, as `gcloud dataproc jobs submit
-    /// hadoop … -- wordcount IN OUT` would: its configuration starts from the
-    /// cluster's MapReduce defaults (`jobDefaults`), overridden by `configuration`.
+    /// Submits a program of the job library (or one of your own), as `gcloud
+    /// dataproc jobs submit hadoop … -- wordcount IN OUT` would: its
+    /// configuration starts from the cluster's MapReduce defaults
+    /// (`jobDefaults`), overridden by `properties`, then by `-D key=value`
+    /// options among `arguments`.
     public func submit(
-        program: any JobProgram.Type, arguments: [String], configuration: JobConfiguration = JobConfiguration(),
+        program: any JobProgram.Type, arguments: [String], properties: [String: String] = [:],
         onOutput: (@Sendable (String) -> Void)? = nil
     ) async throws -> ClusterJobHandle {
-        try await cluster.submit(program: program, arguments: arguments, configuration: configuration, onOutput: onOutput)
+        try await cluster.submit(program: program, arguments: arguments, properties: properties, onOutput: onOutput)
     }
 
-    /// Runs a program of the job library and returns its job once it has ended.
-    public func run(
-        program: any JobProgram.Type, arguments: [String], configuration: JobConfiguration = JobConfiguration()
-    ) async throws -> ClusterJob {
-        try await submit(program: program, arguments: arguments, configuration: configuration).wait()
+    /// Runs a program and returns its job once it has ended.
+    public func run(program: any JobProgram.Type, arguments: [String], properties: [String: String] = [:]) async throws -> ClusterJob {
+        try await submit(program: program, arguments: arguments, properties: properties).wait()
     }
 
     // MARK: Faults

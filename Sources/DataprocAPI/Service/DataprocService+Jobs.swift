@@ -67,7 +67,6 @@ extension DataprocService {
         }
         let folder = "google-cloud-dataproc-metainfo/\(cluster.uuid)/jobs/\(jobId)/"
         let writer = ObjectSeriesWriter(basePath: try storage.objectPath(bucket: bucket, name: folder + "driveroutput"))
-        let configuration = JobConfiguration(runtime.jobDefaults.merging(plan.properties) { _, new in new })
         job.reference = JobReference(projectId: project, jobId: jobId)
         job.placement = JobPlacement(clusterName: clusterName, clusterUuid: cluster.uuid, clusterLabels: job.placement?.clusterLabels)
         job.driverControlFilesUri = "gs://\(bucket)/\(folder)"
@@ -76,7 +75,7 @@ extension DataprocService {
         jobs[key] = JobEntry(key: key, message: job, runtime: runtime, requestId: requestId, createTime: now)
         jobOrder.append(key)
         jobQueues[clusterKey, default: []].append(QueuedJob(
-            key: key, program: plan.program, arguments: plan.arguments, configuration: configuration, writer: writer))
+            key: key, program: plan.program, arguments: plan.arguments, properties: plan.properties, writer: writer))
         saveJob(key, force: true)
         await dispatchQueuedJobs(clusterKey)
         return jobs[key]?.message ?? job
@@ -107,20 +106,11 @@ extension DataprocService {
             guard jobs[next.key]?.isActive == true else { continue }
             runningDrivers[clusterKey, default: 0] += 1
             let (storage, clock) = (self.storage, self.clock)
-            let (program, arguments, configuration, writer) = (next.program, next.arguments, next.configuration, next.writer)
+            let writer = next.writer
             do {
                 let handle = try await runtime.submit(
-                    jobID: next.key.id, name: program.name,
-                    onOutput: { writer.append(Self.driverLine(storage.uris(in: $0), at: GoogleTimestamp(clock.date(of: clock.now)))) }
-                ) { driver in
-                    do {
-                        let outcome = try await program.run(arguments: arguments, configuration: configuration, submitter: driver.submitter)
-                        for message in outcome.messages { driver.print(message) }
-                    } catch {
-                        driver.print("ERROR: " + String(describing: error))
-                        throw error
-                    }
-                }
+                    program: next.program, arguments: next.arguments, properties: next.properties, jobID: next.key.id,
+                    onOutput: { writer.append(Self.driverLine(storage.uris(in: $0), at: GoogleTimestamp(clock.date(of: clock.now)))) })
                 if let snapshot = await runtime.job(next.key.id) { apply(snapshot, to: next.key) }
                 saveJob(next.key)
                 Task {

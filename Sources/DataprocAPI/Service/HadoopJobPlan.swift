@@ -1,4 +1,5 @@
 import Jobs
+import MapReduce
 
 /// What a `hadoopJob` runs here: a program of the job library, its arguments
 /// with `gs://` URIs mapped onto the storage root, and the job's properties
@@ -46,31 +47,24 @@ struct HadoopJobPlan: Sendable {
         } else {
             throw .invalidArgument("a hadoopJob needs mainJarFileUri or mainClass. " + Self.supported, field: "\(field).mainJarFileUri")
         }
-        var properties = job.properties ?? [:]
+        let options: (properties: [String: String], rest: [GenericOptions.Argument])
+        do {
+            options = try GenericOptions.split(arguments)
+        } catch {
+            throw .invalidArgument(error.description, field: "\(field).args[\(error.position + argumentOffset)]")
+        }
+        let properties = (job.properties ?? [:]).merging(options.properties) { _, new in new }
         var rest: [String] = []
-        var index = 0
-        while index < arguments.count {
-            let argument = arguments[index]
-            let position = index + argumentOffset
-            if argument == "-D" || (argument.hasPrefix("-D") && argument.count > 2) {
-                let pair = argument == "-D" ? (index + 1 < arguments.count ? arguments[index + 1] : "") : String(argument.dropFirst(2))
-                guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                    throw .invalidArgument("-D takes key=value (e.g. -D mapreduce.job.reduces=4), got '\(pair)'", field: "\(field).args[\(position)]")
-                }
-                properties[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-                index += argument == "-D" ? 2 : 1
+        for argument in options.rest {
+            guard argument.text.hasPrefix("gs://") else {
+                rest.append(argument.text)
                 continue
             }
-            if argument.hasPrefix("gs://") {
-                do {
-                    rest.append("file://" + (try storage.localPath(ofURI: argument)))
-                } catch {
-                    throw .invalidArgument("argument \(argument): \(error.message)", field: "\(field).args[\(position)]")
-                }
-            } else {
-                rest.append(argument)
+            do {
+                rest.append("file://" + (try storage.localPath(ofURI: argument.text)))
+            } catch {
+                throw .invalidArgument("argument \(argument.text): \(error.message)", field: "\(field).args[\(argument.position + argumentOffset)]")
             }
-            index += 1
         }
         self.program = program
         self.arguments = rest

@@ -20,6 +20,7 @@ struct QueuedJob: Sendable {
     var key: ResourceKey
     var program: any JobProgram.Type
     var arguments: [String]
-    var configuration: JobConfiguration
+    /// The job's properties; the cluster's `jobDefaults` lie beneath them.
+    var properties: [String: String]
     var writer: ObjectSeriesWriter
 }

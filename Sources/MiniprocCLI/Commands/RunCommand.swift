@@ -52,16 +52,11 @@ struct RunCommand: ConsoleCommand {
     /// The job's properties — `-D` options before the program name, overridden by
     /// those after it — and the program's own arguments.
     ///
-    /// - Throws: `PropertyError` for a `-D` that is not `key=value`.
-    func invocation() throws(PropertyError) -> (properties: [String: String], arguments: [String]) {
-        var jobProperties: [String: String] = [:]
-        for property in properties {
-            guard let pair = PropertyArguments.parse(property) else { throw PropertyError(text: property) }
-            jobProperties[pair.key] = pair.value
-        }
-        let (trailing, programArguments) = try PropertyArguments.extract(from: arguments)
-        jobProperties.merge(trailing) { _, new in new }
-        return (jobProperties, programArguments)
+    /// - Throws: `GenericOptionsError` for a `-D` that is not `key=value`.
+    func invocation() throws(GenericOptionsError) -> (properties: [String: String], arguments: [String]) {
+        let (leading, _) = try GenericOptions.split(properties.flatMap { ["-D", $0] })
+        let (trailing, programArguments) = try GenericOptions.split(arguments)
+        return (leading.merging(trailing) { _, new in new }, programArguments.map(\.text))
     }
 
     func run(console: Console) async throws {

@@ -40,20 +40,13 @@ struct EmbeddedCluster {
         if let policy = await autoscaling.policy {
             log.info("miniproc.Autoscaler", "Autoscaling with policy \(policy.id)")
         }
-        let configuration = JobConfiguration(cluster.jobDefaults).merging(properties)
         let thrown = Mutex<(any Error)?>(nil)
         let log = self.log
         let outcome: Outcome
         do {
-            let handle = try await cluster.submit(name: program.name, onOutput: { log.driverOutput($0) }) { driver in
-                do {
-                    let result = try await program.run(arguments: arguments, configuration: configuration, submitter: driver.submitter)
-                    for message in result.messages { driver.print(message) }
-                } catch {
-                    thrown.withLock { $0 = error }
-                    throw error
-                }
-            }
+            let handle = try await cluster.submit(
+                program: program, arguments: arguments, properties: properties, onOutput: { log.driverOutput($0) },
+                onProgramError: { error in thrown.withLock { $0 = error } })
             let job = try await handle.wait()
             if job.state == .done {
                 outcome = .succeeded

@@ -19,19 +19,4 @@ extension SimulatedCluster {
         configure(&spec)
         return try await create(spec: spec, clock: clock, options: options)
     }
-
-    /// Submits a program of the job library: its configuration starts from the
-    /// cluster's `jobDefaults`, overridden by `configuration`; the program's
-    /// closing messages (pi's estimate…) go to the driver output.
-    @discardableResult
-    public func submit(
-        program: any JobProgram.Type, arguments: [String], configuration: JobConfiguration = JobConfiguration(),
-        jobID: String? = nil, onOutput: (@Sendable (String) -> Void)? = nil
-    ) throws -> ClusterJobHandle {
-        let merged = JobConfiguration(jobDefaults).merging(configuration.properties)
-        return try submit(jobID: jobID, name: program.name, onOutput: onOutput) { driver in
-            let outcome = try await program.run(arguments: arguments, configuration: merged, submitter: driver.submitter)
-            for message in outcome.messages { driver.print(message) }
-        }
-    }
 }

@@ -1,7 +1,7 @@
-import MapReduce
-
-/// A runnable program of the job library, named and invoked like a program of
-/// Hadoop's examples jar (`wordcount IN... OUT`).
+/// A driver program, named and invoked like a program of Hadoop's examples jar
+/// (`wordcount IN... OUT`): it parses its arguments and submits MapReduce jobs
+/// through the submitter it is given, as Hadoop's `Tool`s do. The job library's
+/// programs are ones; a user's own is another.
 public protocol JobProgram: Sendable {
     /// The examples-jar name (`wordcount`).
     static var name: String { get }
