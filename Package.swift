@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "DataprocAPI",
             dependencies: [
-                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce",
+                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "ResourceManager",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
