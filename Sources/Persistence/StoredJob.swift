@@ -1,3 +1,4 @@
+import Cluster
 import Foundation
 import GRDB
 
@@ -16,7 +17,8 @@ public struct StoredJob: Sendable, Hashable, Codable, FetchableRecord, Persistab
     public var jobId: String
     /// The cluster it was placed on.
     public var clusterName: String
-    /// The state's name, for finding the jobs a restart interrupted.
+    /// The state's name, for finding the jobs a restart interrupted. Written
+    /// from a `JobState` (see `init(…state: JobState…)`); read back with `jobState`.
     public var state: String
     /// The submit request's id, for idempotent retries.
     public var requestId: String?
@@ -39,4 +41,17 @@ public struct StoredJob: Sendable, Hashable, Codable, FetchableRecord, Persistab
         self.createTime = createTime
         self.document = document
     }
+
+    /// A stored job in `state`: the one place where a job's state becomes the column's text.
+    public init(
+        projectId: String, region: String, jobId: String, clusterName: String, state: JobState, requestId: String?,
+        createTime: String, document: Data
+    ) {
+        self.init(
+            projectId: projectId, region: region, jobId: jobId, clusterName: clusterName, state: state.rawValue,
+            requestId: requestId, createTime: createTime, document: document)
+    }
+
+    /// The state column as a `JobState`; nil for a name this version does not know.
+    public var jobState: JobState? { JobState(rawValue: state) }
 }

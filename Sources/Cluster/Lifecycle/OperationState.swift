@@ -9,4 +9,12 @@ public enum OperationState: String, Sendable, Hashable, CaseIterable, Codable, C
 
     /// `DONE`.
     public var description: String { rawValue }
+
+    /// Whether an operation in this state may move to `next`: one step forward.
+    public func canMove(to next: OperationState) -> Bool {
+        switch (self, next) {
+        case (.pending, .running), (.running, .done): true
+        default: false
+        }
+    }
 }

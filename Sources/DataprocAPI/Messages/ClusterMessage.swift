@@ -22,13 +22,13 @@ struct ClusterMessage: Codable, Sendable, Hashable {
 
 /// `ClusterStatus`.
 struct ClusterStatusMessage: Codable, Sendable, Hashable {
-    var state: String
+    var state: ClusterState
     var detail: String?
     var stateStartTime: String
     var substate: String?
 
     init(_ status: ClusterStatus) {
-        state = status.state.rawValue
+        state = status.state
         detail = status.detail
         stateStartTime = status.stateStartTime.description
     }

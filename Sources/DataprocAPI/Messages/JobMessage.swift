@@ -1,3 +1,6 @@
+import Cluster
+import ResourceManager
+
 /// The `Job` message, as submitted and as served.
 struct JobMessage: Codable, Sendable, Hashable {
     var reference: JobReference?
@@ -41,16 +44,16 @@ struct HadoopJobMessage: Codable, Sendable, Hashable {
 
 /// `JobStatus`.
 struct JobStatusMessage: Codable, Sendable, Hashable {
-    var state: String
+    var state: JobState
     var details: String?
     var stateStartTime: String?
-    var substate: String?
+    var substate: JobSubstate?
 }
 
 /// `YarnApplication`.
 struct YarnApplicationMessage: Codable, Sendable, Hashable {
     var name: String
-    var state: String
+    var state: ApplicationState
     var progress: Double?
     var trackingUrl: String?
 }

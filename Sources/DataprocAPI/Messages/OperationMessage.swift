@@ -50,7 +50,7 @@ enum OperationMetadata: Codable, Sendable, Hashable {
 
 /// `ClusterOperationStatus`.
 struct OperationStatusMessage: Codable, Sendable, Hashable {
-    var state: String
+    var state: OperationState
     var innerState: String
     var details: String?
     var stateStartTime: String
@@ -74,52 +74,25 @@ struct ClusterOperationMetadata: Codable, Sendable, Hashable {
         case type = "@type", clusterName, clusterUuid, operationType, description, status, statusHistory, warnings, labels
     }
 
-    /// Moves to `state` at `time`, keeping the current status in the history.
-    mutating func move(to state: String, details: String? = nil, at time: String) {
+    /// Moves to `next` at `time` along `OperationState.canMove(to:)`, keeping
+    /// the current status in the history.
+    ///
+    /// - Throws: `IllegalTransition` when `next` cannot follow the current state; nothing changes then.
+    mutating func move(to next: OperationState, details: String? = nil, at time: String) throws(IllegalTransition) {
+        guard status.state.canMove(to: next) else {
+            throw IllegalTransition("operation of cluster \(clusterName)", from: status.state, to: next)
+        }
         statusHistory = (statusHistory ?? []) + [status]
-        status = OperationStatusMessage(state: state, innerState: state, details: details, stateStartTime: time)
+        status = OperationStatusMessage(state: next, innerState: next.rawValue, details: details, stateStartTime: time)
     }
-}
 
-/// `WorkflowMetadata`.
-struct WorkflowMetadata: Codable, Sendable, Hashable {
-    var type = WorkflowMetadata.typeURL
-    var state: String
-    var clusterName: String?
-    var clusterUuid: String?
-    var createCluster: ClusterOperationReference?
-    var graph: WorkflowGraph?
-    var deleteCluster: ClusterOperationReference?
-    var startTime: String?
-    var endTime: String?
-    var dagStartTime: String?
-
-    static let typeURL = "type.googleapis.com/google.cloud.dataproc.v1.WorkflowMetadata"
-
-    enum CodingKeys: String, CodingKey {
-        case type = "@type", state, clusterName, clusterUuid, createCluster, graph, deleteCluster, startTime, endTime, dagStartTime
+    /// Moves to DONE at `time`, through RUNNING when it is still PENDING, as the runtime's operations do.
+    ///
+    /// - Throws: `IllegalTransition` when it is DONE already.
+    mutating func finish(details: String?, at time: String) throws(IllegalTransition) {
+        if status.state == .pending { try move(to: .running, at: time) }
+        try move(to: .done, details: details, at: time)
     }
-}
-
-/// `ClusterOperation` of a workflow: the create or delete of its managed cluster.
-struct ClusterOperationReference: Codable, Sendable, Hashable {
-    var operationId: String
-    var done: Bool?
-    var error: String?
-}
-
-/// `WorkflowGraph`.
-struct WorkflowGraph: Codable, Sendable, Hashable {
-    var nodes: [WorkflowNode]
-}
-
-/// `WorkflowNode`: BLOCKED, RUNNABLE, RUNNING, COMPLETED or FAILED.
-struct WorkflowNode: Codable, Sendable, Hashable {
-    var stepId: String
-    var prerequisiteStepIds: [String]?
-    var jobId: String?
-    var state: String
-    var error: String?
 }
 
 /// `google.protobuf.Empty` as an operation's response.
@@ -132,7 +105,7 @@ extension ClusterOperationMetadata {
     init(_ operation: ClusterOperation, labels: [String: String]) {
         func message(_ status: OperationStatus) -> OperationStatusMessage {
             OperationStatusMessage(
-                state: status.state.rawValue, innerState: status.innerState, details: status.details,
+                state: status.state, innerState: status.innerState, details: status.details,
                 stateStartTime: status.stateStartTime.description)
         }
         self.init(

@@ -20,6 +20,19 @@ struct ClusterEntry: Sendable {
     var lastSaved: StoredCluster?
 }
 
+extension ClusterEntry {
+    /// Moves the status kept while there is no runtime to `next`, along
+    /// `ClusterState.canMove(to:)` (the runtime's own state machine).
+    ///
+    /// - Throws: `ClusterError.illegalTransition` when `next` cannot follow the current state; nothing changes then.
+    mutating func move(to next: ClusterState, detail: String? = nil, at time: GoogleTimestamp) throws(ClusterError) {
+        var lifecycle = ClusterLifecycle(clusterName: key.id, status: status, history: history)
+        try lifecycle.move(to: next, detail: detail, at: time)
+        status = lifecycle.status
+        history = lifecycle.history
+    }
+}
+
 /// What the API reads from a runtime, in one hop.
 struct RuntimeView: Sendable, Hashable {
     var status: ClusterStatus

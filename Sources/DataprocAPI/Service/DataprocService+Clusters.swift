@@ -33,7 +33,12 @@ extension DataprocService {
             _ = try policy(forURI: uri, near: key, field: "config.autoscalingConfig.policyUri")
         }
         let uuid = UUID().uuidString.lowercased()
-        let (config, autoZone) = ServerDefaults.fill(spec.config ?? ClusterConfig(), project: project, region: region, uuid: uuid)
+        let (config, autoZone): (ClusterConfig, Bool)
+        do {
+            (config, autoZone) = try ServerDefaults.fill(spec.config ?? ClusterConfig(), project: project, region: region, uuid: uuid)
+        } catch {
+            throw .invalidConfig([error])
+        }
         spec.config = config
         var labels = spec.labels ?? [:]
         labels["goog-dataproc-cluster-name"] = spec.clusterName
@@ -61,8 +66,13 @@ extension DataprocService {
                 operationID: operation)
         } catch {
             let detail = String(describing: error)
-            clusters[key]?.history.append(entry.status)
-            clusters[key]?.status = ClusterStatus(state: .error, detail: detail, stateStartTime: now)
+            do {
+                try clusters[key]?.move(to: .error, detail: detail, at: now)
+            } catch {
+                logger.error("a cluster that could not be provisioned cannot enter ERROR", metadata: [
+                    "cluster.name": "\(key.id)", "cluster.uuid": "\(entry.uuid)", "error": "\(error)",
+                ])
+            }
             if let current = clusters[key] { saveCluster(current, view: nil) }
             finishOperation(operation, error: RPCStatusMessage(code: 13, message: detail))
             return
@@ -125,14 +135,10 @@ extension DataprocService {
         for entry in entries {
             let view = await entry.runtime?.view()
             let cluster = message(entry, view: view)
-            let state = cluster.status?.state ?? ""
+            let state = view?.status.state ?? entry.status.state
             let matches = filter.matches { field in
                 switch field {
-                case "status.state":
-                    var values = [state]
-                    if ["CREATING", "UPDATING", "RUNNING"].contains(state) { values.append("ACTIVE") }
-                    if ["DELETING", "ERROR", "STOPPING", "STOPPED"].contains(state) { values.append("INACTIVE") }
-                    return values
+                case "status.state": return state.filterValues
                 case "clusterName": return [cluster.clusterName]
                 default: return cluster.labels?[String(field.dropFirst("labels.".count))].map { [$0] } ?? []
                 }
@@ -191,12 +197,9 @@ extension DataprocService {
         if let view { spec.config = view.config }
         let status = view?.status ?? entry.status
         let history = view?.history ?? entry.history
-        func stored(_ status: ClusterStatus) -> StoredStatus {
-            StoredStatus(state: status.state.rawValue, detail: status.detail, stateStartTime: status.stateStartTime.description)
-        }
         return StoredCluster(
             projectId: entry.key.project, region: entry.key.region, clusterName: entry.key.id, clusterUuid: entry.uuid,
-            spec: spec, labels: entry.labels, status: stored(status), statusHistory: history.map(stored),
+            spec: spec, labels: entry.labels, status: StoredStatus(status), statusHistory: history.map(StoredStatus.init),
             createTime: entry.createTime.description)
     }
 

@@ -5,8 +5,6 @@ import MapReduce
 import Persistence
 
 extension DataprocService {
-    static let finalJobStates: Set<String> = ["DONE", "ERROR", "CANCELLED"]
-
     // MARK: - Submit
 
     /// `POST /jobs:submit`: starts the job's driver on its cluster and returns the Job.
@@ -66,12 +64,16 @@ extension DataprocService {
             throw APIError(code: .internal, message: "cluster \(clusterName) has no config bucket")
         }
         let folder = "google-cloud-dataproc-metainfo/\(cluster.uuid)/jobs/\(jobId)/"
-        let writer = ObjectSeriesWriter(basePath: try storage.objectPath(bucket: bucket, name: folder + "driveroutput"))
+        var writerLogger = logger
+        writerLogger[metadataKey: "job.id"] = "\(jobId)"
+        writerLogger[metadataKey: "cluster.name"] = "\(clusterName)"
+        let writer = ObjectSeriesWriter(
+            basePath: try storage.objectPath(bucket: bucket, name: folder + "driveroutput"), logger: writerLogger)
         job.reference = JobReference(projectId: project, jobId: jobId)
         job.placement = JobPlacement(clusterName: clusterName, clusterUuid: cluster.uuid, clusterLabels: job.placement?.clusterLabels)
         job.driverControlFilesUri = "gs://\(bucket)/\(folder)"
         job.driverOutputResourceUri = "gs://\(bucket)/\(folder)driveroutput"
-        job.status = JobStatusMessage(state: "PENDING", stateStartTime: now.description, substate: "QUEUED")
+        job.status = JobStatusMessage(state: .pending, stateStartTime: now.description, substate: .queued)
         jobs[key] = JobEntry(key: key, message: job, runtime: runtime, requestId: requestId, createTime: now)
         jobOrder.append(key)
         jobQueues[clusterKey, default: []].append(QueuedJob(
@@ -114,15 +116,25 @@ extension DataprocService {
                 if let snapshot = await runtime.job(next.key.id) { apply(snapshot, to: next.key) }
                 saveJob(next.key)
                 Task {
-                    // The job's end, whatever it is, is read from the runtime below.
-                    _ = try? await handle.wait()
+                    // The job's end, whatever it is, is read from the runtime in `jobEnded`.
+                    do {
+                        _ = try await handle.wait()
+                    } catch {
+                        self.logger.error("lost track of a running job", metadata: [
+                            "job.id": "\(next.key.id)", "cluster.name": "\(clusterKey.id)", "error": "\(error)",
+                        ])
+                    }
                     writer.close()
                     await self.jobEnded(next.key)
                     await self.driverEnded(clusterKey)
                 }
             } catch {
                 runningDrivers[clusterKey, default: 1] -= 1
-                endQueuedJob(next, state: "ERROR", details: "Job failed: \(error)")
+                do {
+                    try endQueuedJob(next, state: .error, details: "Job failed: \(error)")
+                } catch {
+                    log(error, ["job.id": "\(next.key.id)", "cluster.name": "\(clusterKey.id)"])
+                }
             }
         }
     }
@@ -132,22 +144,29 @@ extension DataprocService {
         await dispatchQueuedJobs(clusterKey)
     }
 
-    /// Ends a job that never started: CANCELLED, or ERROR when its cluster went away.
-    func endQueuedJob(_ queued: QueuedJob, state: String, details: String) {
+    /// Ends a job that never started: CANCELLED (through CANCEL_PENDING, as
+    /// `JobState` wants), or ERROR when its cluster went away. Its driver output is closed either way.
+    ///
+    /// - Throws: `IllegalTransition` when the job cannot end so; it is left as it was.
+    func endQueuedJob(_ queued: QueuedJob, state: JobState, details: String) throws(IllegalTransition) {
+        defer { queued.writer.close() }
         guard var entry = jobs[queued.key] else { return }
-        if let status = entry.message.status { entry.message.statusHistory = (entry.message.statusHistory ?? []) + [status] }
-        entry.message.status = JobStatusMessage(state: state, details: details, stateStartTime: now.description)
-        entry.message.done = true
+        let time = now.description
+        if state == .cancelled { try entry.message.move(to: .cancelPending, at: time) }
+        try entry.message.move(to: state, details: details, at: time)
         entry.runtime = nil
         jobs[queued.key] = entry
-        queued.writer.close()
         saveJob(queued.key, force: true)
     }
 
     /// Fails every job still queued on a cluster that is going away.
     func failQueuedJobs(_ clusterKey: ResourceKey, reason: String) {
         for queued in jobQueues.removeValue(forKey: clusterKey) ?? [] {
-            endQueuedJob(queued, state: "ERROR", details: "Job failed: cluster '\(clusterKey.id)' \(reason) before the job could start.")
+            do {
+                try endQueuedJob(queued, state: .error, details: "Job failed: cluster '\(clusterKey.id)' \(reason) before the job could start.")
+            } catch {
+                log(error, ["job.id": "\(queued.key.id)", "cluster.name": "\(clusterKey.id)"])
+            }
         }
     }
 
@@ -173,13 +192,13 @@ extension DataprocService {
     func apply(_ snapshot: ClusterJob, to key: ResourceKey) {
         guard var entry = jobs[key] else { return }
         func status(_ status: JobStatus) -> JobStatusMessage {
-            JobStatusMessage(state: status.state.rawValue, details: status.details.map(storage.uris(in:)),
+            JobStatusMessage(state: status.state, details: status.details.map(storage.uris(in:)),
                              stateStartTime: status.stateStartTime.description)
         }
         entry.message.status = status(snapshot.status)
         entry.message.statusHistory = snapshot.statusHistory.isEmpty ? nil : snapshot.statusHistory.map(status)
         entry.message.yarnApplications = snapshot.yarnApplications.isEmpty ? nil : snapshot.yarnApplications.map {
-            YarnApplicationMessage(name: $0.name, state: $0.state.rawValue, progress: $0.progress, trackingUrl: $0.trackingUrl)
+            YarnApplicationMessage(name: $0.name, state: $0.state, progress: $0.progress, trackingUrl: $0.trackingUrl)
         }
         entry.message.jobUuid = snapshot.uuid
         entry.message.done = snapshot.done ? true : nil
@@ -235,23 +254,19 @@ extension DataprocService {
     ) async throws(APIError) -> ListJobsResponse {
         let filter = try ListFilter(parsing: text ?? "")
         try filter.check(known: ["status.state", "placement.clusterName", "clusterName"], resource: "jobs")
-        var matcher = "ALL"
-        switch stateMatcher ?? "" {
-        case "", "ALL", "0": matcher = "ALL"
-        case "ACTIVE", "1": matcher = "ACTIVE"
-        case "NON_ACTIVE", "2": matcher = "NON_ACTIVE"
-        case let other: throw .invalidArgument("jobStateMatcher \(other) must be ALL, ACTIVE or NON_ACTIVE", field: "jobStateMatcher")
+        let requested = stateMatcher ?? ""
+        guard var matcher = requested.isEmpty ? .all : StateMatcher(wire: requested) else {
+            throw .invalidArgument("jobStateMatcher \(requested) must be ALL, ACTIVE or NON_ACTIVE", field: "jobStateMatcher")
         }
-        if filter.terms.contains(where: { $0.field == "status.state" }) { matcher = "ALL" }
+        if filter.terms.contains(where: { $0.field == "status.state" }) { matcher = .all }
         let keys = jobOrder.reversed().filter { $0.project == project && $0.region == region }
         for key in keys where jobs[key]?.runtime != nil { await refreshJob(key) }
         let messages = keys.compactMap { jobs[$0] }.filter { entry in
             if let clusterName, !clusterName.isEmpty, entry.message.placement?.clusterName != clusterName { return false }
-            if matcher == "ACTIVE" && !entry.isActive { return false }
-            if matcher == "NON_ACTIVE" && entry.isActive { return false }
+            guard matcher.admits(isActive: entry.isActive) else { return false }
             return filter.matches { field in
                 switch field {
-                case "status.state": return [entry.state, entry.isActive ? "ACTIVE" : "NON_ACTIVE"]
+                case "status.state": return [entry.state.rawValue, StateMatcher(isActive: entry.isActive).rawValue]
                 case "placement.clusterName", "clusterName": return [entry.message.placement?.clusterName ?? ""]
                 default: return entry.message.labels?[String(field.dropFirst("labels.".count))].map { [$0] } ?? []
                 }
@@ -271,7 +286,12 @@ extension DataprocService {
         }
         let clusterKey = key.sibling(entry.message.placement?.clusterName ?? "")
         if let index = jobQueues[clusterKey]?.firstIndex(where: { $0.key == key }), let queued = jobQueues[clusterKey]?.remove(at: index) {
-            endQueuedJob(queued, state: "CANCELLED", details: "Job cancelled by request before it started.")
+            do {
+                try endQueuedJob(queued, state: .cancelled, details: "Job cancelled by request before it started.")
+            } catch {
+                log(error, ["job.id": "\(key.id)", "cluster.name": "\(clusterKey.id)"])
+                throw APIError(code: .internal, message: "Job \(key.name("jobs")) could not be cancelled: \(error)")
+            }
             return try job(key).message
         }
         do {

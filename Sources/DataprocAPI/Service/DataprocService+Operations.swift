@@ -51,8 +51,13 @@ extension DataprocService {
     func finishOperation(_ id: String, response: JSONValue? = nil, error: RPCStatusMessage? = nil) {
         guard var entry = operations[id], !entry.done else { return }
         if case var .cluster(metadata) = entry.message.metadata {
-            metadata.move(to: OperationState.done.rawValue, details: error?.message, at: now.description)
-            entry.message.metadata = .cluster(metadata)
+            do {
+                try metadata.finish(details: error?.message, at: now.description)
+                entry.message.metadata = .cluster(metadata)
+            } catch {
+                // `done` is still set below: the operation has ended, whatever its metadata says.
+                log(error, ["operation.id": "\(id)", "cluster.name": "\(metadata.clusterName)"])
+            }
         }
         entry.message.done = true
         entry.message.error = error
@@ -107,11 +112,12 @@ extension DataprocService {
         let messages = operationOrder.compactMap { operations[$0] }
             .filter { $0.key.project == project && $0.key.region == region }
             .filter { entry in
-                filter.matches { field in
+                let activity = StateMatcher(isActive: !entry.done).rawValue
+                return filter.matches { field in
                     let metadata = entry.message.metadata
                     switch (field, metadata) {
-                    case ("status.state", .cluster(let cluster)): return [cluster.status.state, entry.done ? "NON_ACTIVE" : "ACTIVE"]
-                    case ("status.state", .workflow(let workflow)): return [workflow.state, entry.done ? "NON_ACTIVE" : "ACTIVE"]
+                    case ("status.state", .cluster(let cluster)): return [cluster.status.state.rawValue, activity]
+                    case ("status.state", .workflow(let workflow)): return [workflow.state.rawValue, activity]
                     case ("clusterName", _): return [metadata.clusterName]
                     case ("operationType", .cluster(let cluster)): return [cluster.operationType]
                     case ("operationType", .workflow): return ["WORKFLOW"]
@@ -132,7 +138,15 @@ extension DataprocService {
             try filter.check(known: ["status.state", "clusterName", "operationType"], resource: "operations")
             return filter
         }
-        guard let object = (try? JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8)))?.objectValue else {
+        let parsed: JSONValue
+        do {
+            parsed = try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
+        } catch {
+            throw .invalidArgument(
+                "filter \(text) is not valid JSON (\(WireJSON.describe(error).message)); "
+                    + "send an object such as {\"operation_state_matcher\":\"ACTIVE\"}", field: "filter")
+        }
+        guard let object = parsed.objectValue else {
             throw .invalidArgument("filter \(text) is not a JSON object", field: "filter")
         }
         var terms: [ListFilter.Term] = []
@@ -140,12 +154,10 @@ extension DataprocService {
             guard let text = value.textValue else { continue }
             switch UpdateMask.camelCase(name) {
             case "operationStateMatcher":
-                switch text {
-                case "ACTIVE", "1": terms.append(.init(field: "status.state", value: "ACTIVE"))
-                case "NON_ACTIVE", "2": terms.append(.init(field: "status.state", value: "NON_ACTIVE"))
-                case "ALL", "0": break
-                default: throw .invalidArgument("operation_state_matcher \(text) must be ALL, ACTIVE or NON_ACTIVE", field: "filter")
+                guard let matcher = StateMatcher(wire: text) else {
+                    throw .invalidArgument("operation_state_matcher \(text) must be ALL, ACTIVE or NON_ACTIVE", field: "filter")
                 }
+                if matcher != .all { terms.append(.init(field: "status.state", value: matcher.rawValue)) }
             case "clusterName": terms.append(.init(field: "clusterName", value: text))
             default: throw .invalidArgument("filter key \(name) is not supported; use operation_state_matcher and cluster_name", field: "filter")
             }

@@ -33,9 +33,9 @@ extension DataprocService {
         let key = ResourceKey(project: project, region: region, id: id)
         let nodes = steps.map { step in
             WorkflowNode(stepId: step.stepId, prerequisiteStepIds: step.prerequisites.isEmpty ? nil : step.prerequisites,
-                         state: step.prerequisites.isEmpty ? "RUNNABLE" : "BLOCKED")
+                         state: step.prerequisites.isEmpty ? .runnable : .blocked)
         }
-        let metadata = WorkflowMetadata(state: "PENDING", clusterName: clusterName, graph: WorkflowGraph(nodes: nodes), startTime: now.description)
+        let metadata = WorkflowMetadata(state: .pending, clusterName: clusterName, graph: WorkflowGraph(nodes: nodes), startTime: now.description)
         let entry = OperationEntry(
             key: key, message: OperationMessage(name: key.name("operations"), metadata: .workflow(metadata)), createTime: now, requestId: requestId)
         operations[id] = entry
@@ -98,9 +98,16 @@ extension DataprocService {
         return steps
     }
 
-    private func updateWorkflow(_ id: String, _ change: (inout WorkflowMetadata) -> Void) {
+    /// Changes the workflow's metadata and persists it; a change that moves a
+    /// state illegally is logged and leaves the metadata as it was.
+    private func updateWorkflow(_ id: String, _ change: (inout WorkflowMetadata) throws(IllegalTransition) -> Void) {
         guard var entry = operations[id], case var .workflow(metadata) = entry.message.metadata else { return }
-        change(&metadata)
+        do {
+            try change(&metadata)
+        } catch {
+            log(error, ["operation.id": "\(id)", "cluster.name": "\(metadata.clusterName ?? "")"])
+            return
+        }
         entry.message.metadata = .workflow(metadata)
         operations[id] = entry
         persist([.saveOperation(stored(entry))])
@@ -111,110 +118,155 @@ extension DataprocService {
         return nil
     }
 
+    /// Moves a step along its state machine; a refused move is logged and leaves the step as it was.
+    private func move(_ node: inout WorkflowNode, to next: WorkflowNodeState, error: String? = nil, workflow id: String) {
+        do {
+            try node.move(to: next, error: error)
+        } catch {
+            log(error, ["operation.id": "\(id)", "workflow.step": "\(node.stepId)", "job.id": "\(node.jobId ?? "")"])
+        }
+    }
+
     func runWorkflow(_ id: String, steps: [WorkflowStep], spec: ClusterSpec) async {
         guard let operation = operations[id] else { return }
-        let project = operation.key.project
-        let region = operation.key.region
-        let clusterKey = operation.key.sibling(spec.clusterName)
-        updateWorkflow(id) { $0.state = "RUNNING" }
-        var failure: String?
+        let time = now.description
+        updateWorkflow(id) { metadata throws(IllegalTransition) in try metadata.move(to: .running, at: time) }
+        var failure = await createManagedCluster(id, key: operation.key, spec: spec)
+        if failure == nil { failure = await runSteps(id, key: operation.key, steps: steps, clusterName: spec.clusterName) }
+        await cancelRunningSteps(id, key: operation.key)
+        if let deleteFailure = await deleteManagedCluster(id, clusterKey: operation.key.sibling(spec.clusterName)) {
+            failure = failure ?? deleteFailure
+        }
+        let end = now.description
+        updateWorkflow(id) { metadata throws(IllegalTransition) in try metadata.move(to: .done, at: end) }
+        let cancelled = operations[id]?.cancelRequested == true
+        finishOperation(id, error: failure.map { RPCStatusMessage(code: cancelled ? 1 : 9, message: $0) })
+    }
 
-        // 1. The managed cluster.
+    /// Creates the workflow's managed cluster and waits for it; returns why that failed, if it did.
+    private func createManagedCluster(_ id: String, key: ResourceKey, spec: ClusterSpec) async -> String? {
+        let clusterKey = key.sibling(spec.clusterName)
         do {
-            let create = try createCluster(project: project, region: region, spec: spec, requestId: nil)
+            let create = try createCluster(project: key.project, region: key.region, spec: spec, requestId: nil)
             let createID = String(create.name.split(separator: "/").last ?? "")
             updateWorkflow(id) { $0.createCluster = ClusterOperationReference(operationId: create.name) }
             await waitUntilDone(createID)
             let error = operations[createID]?.message.error?.message
+            let uuid = clusters[clusterKey]?.uuid
             updateWorkflow(id) { metadata in
                 metadata.createCluster?.done = true
                 metadata.createCluster?.error = error
-                metadata.clusterUuid = self.clusters[clusterKey]?.uuid
+                metadata.clusterUuid = uuid
             }
-            if let error { failure = "Failed to create cluster \(spec.clusterName): \(error)" }
+            return error.map { "Failed to create cluster \(spec.clusterName): \($0)" }
         } catch {
             updateWorkflow(id) { $0.createCluster = ClusterOperationReference(operationId: "", done: true, error: error.message) }
-            failure = "Failed to create cluster \(spec.clusterName): \(error.message)"
+            return "Failed to create cluster \(spec.clusterName): \(error.message)"
         }
+    }
 
-        // 2. The jobs, each once its prerequisites are COMPLETED.
+    /// Runs the steps, each once its prerequisites are COMPLETED, until every
+    /// one is or one fails; returns the failure (a cancel is one).
+    private func runSteps(_ id: String, key: ResourceKey, steps: [WorkflowStep], clusterName: String) async -> String? {
         let suffix = String(UUID().uuidString.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(13))
-        while failure == nil {
+        while true {
             let seen = changeCount
-            if operations[id]?.cancelRequested == true {
-                failure = "Workflow was cancelled"
-                break
-            }
-            guard var nodes = workflowMetadata(id)?.graph?.nodes else { break }
-            let completed = Set(nodes.filter { $0.state == "COMPLETED" }.map(\.stepId))
-            for index in nodes.indices where nodes[index].state == "RUNNING" {
-                guard let jobID = nodes[index].jobId else { continue }
-                let key = operation.key.sibling(jobID)
-                await refreshJob(key)
-                switch jobs[key]?.state {
-                case "DONE"?: nodes[index].state = "COMPLETED"
-                case "ERROR"?, "CANCELLED"?:
-                    nodes[index].state = "FAILED"
-                    nodes[index].error = jobs[key]?.message.status?.details ?? "Job \(jobID) ended \(jobs[key]?.state ?? "")"
-                    failure = failure ?? "Job \(jobID) of step \(nodes[index].stepId) failed: \(nodes[index].error ?? "")"
-                default: break
-                }
-            }
+            if operations[id]?.cancelRequested == true { return "Workflow was cancelled" }
+            guard var nodes = workflowMetadata(id)?.graph?.nodes else { return nil }
+            var failure = await followRunningSteps(&nodes, id: id, key: key)
             if failure == nil {
-                for index in nodes.indices where ["BLOCKED", "RUNNABLE"].contains(nodes[index].state) {
-                    guard let step = steps.first(where: { $0.stepId == nodes[index].stepId }),
-                          step.prerequisites.allSatisfy(completed.contains)
-                    else { continue }
-                    var job = step.job
-                    let jobID = "\(step.stepId)-\(suffix)"
-                    job.reference = JobReference(projectId: project, jobId: jobID)
-                    job.placement = JobPlacement(clusterName: spec.clusterName)
-                    job.labels = (job.labels ?? [:]).merging([
-                        "goog-dataproc-workflow-step-id": step.stepId, "goog-dataproc-workflow-instance-id": id,
-                    ]) { _, new in new }
-                    do {
-                        _ = try await submit(job, project: project, region: region, requestId: nil)
-                        nodes[index].jobId = jobID
-                        nodes[index].state = "RUNNING"
-                    } catch {
-                        nodes[index].state = "FAILED"
-                        nodes[index].error = error.message
-                        failure = "Job of step \(step.stepId) could not be submitted: \(error.message)"
-                        break
-                    }
-                }
+                failure = await startReadySteps(&nodes, id: id, key: key, steps: steps, clusterName: clusterName, suffix: suffix)
             }
             let finalNodes = nodes
             let moved = finalNodes != workflowMetadata(id)?.graph?.nodes
             updateWorkflow(id) { $0.graph = WorkflowGraph(nodes: finalNodes) }
-            if !nodes.contains(where: { $0.state != "COMPLETED" }) { break }
+            if let failure { return failure }
+            if nodes.allSatisfy({ $0.state == .completed }) { return nil }
             // A step that completed may unblock others at once; else wait for a job to move.
-            if failure == nil, !moved { await waitForChange(since: seen) }
+            if !moved { await waitForChange(since: seen) }
         }
-        // A failure or a cancel stops what still runs.
-        for node in workflowMetadata(id)?.graph?.nodes ?? [] where node.state == "RUNNING" {
-            guard let jobID = node.jobId else { continue }
-            _ = try? await cancelJob(operation.key.sibling(jobID))
-        }
+    }
 
-        // 3. The cluster goes, whatever happened.
-        if clusters[clusterKey] != nil {
-            while let entry = clusters[clusterKey], let busy = activeOperation(of: entry) { await waitUntilDone(busy.key.id) }
-            do {
-                let delete = try await deleteCluster(clusterKey, clusterUuid: nil, requestId: nil)
-                updateWorkflow(id) { $0.deleteCluster = ClusterOperationReference(operationId: delete.name) }
-                await waitUntilDone(String(delete.name.split(separator: "/").last ?? ""))
-                updateWorkflow(id) { $0.deleteCluster?.done = true }
-            } catch {
-                updateWorkflow(id) { $0.deleteCluster = ClusterOperationReference(operationId: "", done: true, error: error.message) }
-                failure = failure ?? "Failed to delete cluster \(spec.clusterName): \(error.message)"
+    /// Moves each RUNNING step whose job ended to COMPLETED or FAILED; returns the first failure.
+    private func followRunningSteps(_ nodes: inout [WorkflowNode], id: String, key: ResourceKey) async -> String? {
+        var failure: String?
+        for index in nodes.indices where nodes[index].state == .running {
+            guard let jobID = nodes[index].jobId else { continue }
+            let jobKey = key.sibling(jobID)
+            await refreshJob(jobKey)
+            guard let job = jobs[jobKey] else { continue }
+            switch job.state {
+            case .done: move(&nodes[index], to: .completed, workflow: id)
+            case .error, .cancelled:
+                let error = job.message.status?.details ?? "Job \(jobID) ended \(job.state)"
+                move(&nodes[index], to: .failed, error: error, workflow: id)
+                failure = failure ?? "Job \(jobID) of step \(nodes[index].stepId) failed: \(error)"
+            case .pending, .setupDone, .running, .cancelPending: break
             }
         }
-        updateWorkflow(id) { metadata in
-            metadata.state = "DONE"
-            metadata.endTime = self.now.description
+        return failure
+    }
+
+    /// Makes BLOCKED steps whose prerequisites all COMPLETED RUNNABLE, then
+    /// submits every RUNNABLE step's job; returns why a job could not be submitted.
+    private func startReadySteps(
+        _ nodes: inout [WorkflowNode], id: String, key: ResourceKey, steps: [WorkflowStep], clusterName: String, suffix: String
+    ) async -> String? {
+        let completed = Set(nodes.filter { $0.state == .completed }.map(\.stepId))
+        for index in nodes.indices where nodes[index].state == .blocked {
+            guard let step = steps.first(where: { $0.stepId == nodes[index].stepId }), step.prerequisites.allSatisfy(completed.contains)
+            else { continue }
+            move(&nodes[index], to: .runnable, workflow: id)
         }
-        let cancelled = operations[id]?.cancelRequested == true
-        finishOperation(id, error: failure.map { RPCStatusMessage(code: cancelled ? 1 : 9, message: $0) })
+        for index in nodes.indices where nodes[index].state == .runnable {
+            guard let step = steps.first(where: { $0.stepId == nodes[index].stepId }) else { continue }
+            var job = step.job
+            let jobID = "\(step.stepId)-\(suffix)"
+            job.reference = JobReference(projectId: key.project, jobId: jobID)
+            job.placement = JobPlacement(clusterName: clusterName)
+            job.labels = (job.labels ?? [:]).merging([
+                "goog-dataproc-workflow-step-id": step.stepId, "goog-dataproc-workflow-instance-id": id,
+            ]) { _, new in new }
+            do {
+                _ = try await submit(job, project: key.project, region: key.region, requestId: nil)
+                nodes[index].jobId = jobID
+                move(&nodes[index], to: .running, workflow: id)
+            } catch {
+                move(&nodes[index], to: .failed, error: error.message, workflow: id)
+                return "Job of step \(step.stepId) could not be submitted: \(error.message)"
+            }
+        }
+        return nil
+    }
+
+    /// After a failure or a cancel, cancels the jobs of the steps that still run.
+    private func cancelRunningSteps(_ id: String, key: ResourceKey) async {
+        for node in workflowMetadata(id)?.graph?.nodes ?? [] where node.state == .running {
+            guard let jobID = node.jobId else { continue }
+            do {
+                _ = try await cancelJob(key.sibling(jobID))
+            } catch {
+                // A job that ended meanwhile cannot be cancelled, and needs not be.
+                logger.warning("could not cancel a workflow step's job", metadata: [
+                    "operation.id": "\(id)", "workflow.step": "\(node.stepId)", "job.id": "\(jobID)", "error": "\(error)",
+                ])
+            }
+        }
+    }
+
+    /// Deletes the workflow's managed cluster, whatever happened; returns why that failed, if it did.
+    private func deleteManagedCluster(_ id: String, clusterKey: ResourceKey) async -> String? {
+        guard clusters[clusterKey] != nil else { return nil }
+        while let entry = clusters[clusterKey], let busy = activeOperation(of: entry) { await waitUntilDone(busy.key.id) }
+        do {
+            let delete = try await deleteCluster(clusterKey, clusterUuid: nil, requestId: nil)
+            updateWorkflow(id) { $0.deleteCluster = ClusterOperationReference(operationId: delete.name) }
+            await waitUntilDone(String(delete.name.split(separator: "/").last ?? ""))
+            updateWorkflow(id) { $0.deleteCluster?.done = true }
+            return nil
+        } catch {
+            updateWorkflow(id) { $0.deleteCluster = ClusterOperationReference(operationId: "", done: true, error: error.message) }
+            return "Failed to delete cluster \(clusterKey.id): \(error.message)"
+        }
     }
 }

@@ -59,6 +59,7 @@ actor DataprocService: Service {
     // MARK: - Service
 
     func run() async throws {
+        // It throws only `CancellationError`, which asks for the same shutdown as graceful shutdown does.
         try? await gracefulShutdown()
         for service in autoscalers.values { await service.detach() }
         autoscalers.removeAll()
@@ -89,6 +90,14 @@ actor DataprocService: Service {
             logger.error("could not encode a message to store", metadata: ["kind": "\(kind)", "id": "\(id)", "error": "\(error)"])
             return Data("{}".utf8)
         }
+    }
+
+    /// Logs a move that a state machine of the service's own records refused,
+    /// with `metadata` naming what tried to move (`job.id`, `operation.id`, …).
+    func log(_ error: IllegalTransition, _ metadata: Logger.Metadata) {
+        logger.error("refused an illegal state transition", metadata: metadata.merging([
+            "state.from": "\(error.from)", "state.to": "\(error.to)", "error": "\(error)",
+        ]) { given, _ in given })
     }
 
     /// Counts a change and wakes everyone waiting in ``waitForChange(since:)``.

@@ -9,10 +9,10 @@ struct JobEntry: Sendable {
     var runtime: SimulatedCluster?
     var requestId: String?
     var createTime: GoogleTimestamp
-    var lastSavedState: String?
+    var lastSavedState: JobState?
 
-    var state: String { message.status?.state ?? "PENDING" }
-    var isActive: Bool { !["DONE", "ERROR", "CANCELLED"].contains(state) }
+    var state: JobState { message.state }
+    var isActive: Bool { message.isActive }
 }
 
 /// A job accepted but not yet started: its cluster runs as many drivers as it has room for.

@@ -50,8 +50,13 @@ enum ServerDefaults {
     /// The zone a region's clusters land in when the request names none.
     static func autoZone(region: String) -> String { "\(region)-f" }
 
-    /// `config` with every server-filled value; `zoneWasChosen` says whether the zone came from the server.
-    static func fill(_ config: ClusterConfig, project: String, region: String, uuid: String) -> (config: ClusterConfig, autoZone: Bool) {
+    /// `config` with every server-filled value; `autoZone` says whether the zone came from the server.
+    ///
+    /// - Throws: `ClusterConfigError` when the YARN sizes cannot be derived
+    ///   (an unknown machine type, containers that do not fit), which validation reports first.
+    static func fill(
+        _ config: ClusterConfig, project: String, region: String, uuid: String
+    ) throws(ClusterConfigError) -> (config: ClusterConfig, autoZone: Bool) {
         var filled = config
         filled.configBucket = nonEmpty(config.configBucket) ?? bucketName("dataproc-staging", project: project, region: region, seed: uuid)
         filled.tempBucket = nonEmpty(config.tempBucket)
@@ -94,7 +99,7 @@ enum ServerDefaults {
         var software = config.softwareConfig ?? SoftwareConfig()
         software.imageVersion = nonEmpty(software.imageVersion) ?? imageVersion
         var properties = properties
-        if let sizing = try? YarnSizing(config: config) { properties.merge(sizing.properties) { _, new in new } }
+        properties.merge(try YarnSizing(config: config).properties) { _, new in new }
         properties.merge(config.softwareConfig?.properties ?? [:]) { _, new in new }
         software.properties = properties
         filled.softwareConfig = software

@@ -18,6 +18,7 @@ struct ObjectMessage: Codable, Sendable {
 
     /// The resource for the file at `path`, or nil when there is no regular file there.
     init?(bucket: String, name: String, path: String) {
+        // Nothing there to stat is no object: every caller answers Cloud Storage's 404.
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               attributes[.type] as? FileAttributeType == .typeRegular
         else { return nil }

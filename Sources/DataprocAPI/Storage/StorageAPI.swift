@@ -25,7 +25,11 @@ struct StorageAPI: Sendable {
     func delete(bucket: String, name: String) throws(APIError) -> Response {
         let file = try root.objectPath(bucket: bucket, name: name)
         guard ObjectMessage(bucket: bucket, name: name, path: file) != nil else { throw noSuchObject(bucket, name) }
-        try? FileManager.default.removeItem(atPath: file)
+        do {
+            try FileManager.default.removeItem(atPath: file)
+        } catch {
+            throw APIError(code: .internal, message: "could not delete object \(name) of bucket \(bucket): \(error)")
+        }
         return Response(status: .noContent)
     }
 
@@ -56,10 +60,15 @@ struct StorageAPI: Sendable {
             partial = true
         }
         var data = Data()
-        if size > 0, let handle = FileHandle(forReadingAtPath: file) {
-            handle.seek(toFileOffset: UInt64(first))
-            data = handle.readData(ofLength: Int(last - first + 1))
-            try? handle.close()
+        if size > 0 {
+            do {
+                let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: file))
+                try handle.seek(toOffset: UInt64(first))
+                data = try handle.read(upToCount: Int(last - first + 1)) ?? Data()
+                try handle.close()
+            } catch {
+                throw APIError(code: .internal, message: "could not read object \(name) of bucket \(bucket): \(error)")
+            }
         }
         var headers: HTTPFields = [.contentType: object.contentType, .contentLength: String(data.count)]
         if partial {
@@ -225,8 +234,13 @@ struct StorageAPI: Sendable {
             throw APIError(code: .invalidArgument, message: "could not create the folders of \(destination): \(error)")
         }
         guard rename(file, destination) == 0 else {
-            try? FileManager.default.removeItem(atPath: file)
-            throw APIError(code: .invalidArgument, message: "could not store the object: a folder of that name exists")
+            var message = "could not store the object: a folder of that name exists"
+            do {
+                try FileManager.default.removeItem(atPath: file)
+            } catch {
+                message += "; its bytes are left in \(file) (\(error))"
+            }
+            throw APIError(code: .invalidArgument, message: message)
         }
     }
 

@@ -29,7 +29,8 @@ actor UploadSessions {
 
     /// Appends a chunk that starts at `offset`; returns the session with the bytes received so far.
     ///
-    /// - Throws: `APIError` NOT_FOUND for an unknown session, INVALID_ARGUMENT for a chunk that does not continue it.
+    /// - Throws: `APIError` NOT_FOUND for an unknown session, INVALID_ARGUMENT for a chunk that does not continue it,
+    ///   INTERNAL when the chunk cannot be written (the client may send it again).
     func append(_ bytes: Data, at offset: Int64?, session id: String) throws -> Session {
         guard var session = sessions[id] else {
             throw APIError(code: .notFound, message: "No such upload session: \(id); start the upload again")
@@ -38,10 +39,16 @@ actor UploadSessions {
             if offset + Int64(bytes.count) <= session.received { return session }
             throw APIError.invalidArgument("chunk starts at byte \(offset) but \(session.received) bytes were received; resume from \(session.received)")
         }
-        if !bytes.isEmpty, let handle = FileHandle(forWritingAtPath: session.file) {
-            handle.seekToEndOfFile()
-            handle.write(bytes)
-            try? handle.close()
+        if !bytes.isEmpty {
+            do {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: session.file))
+                try handle.seekToEnd()
+                try handle.write(contentsOf: bytes)
+                try handle.close()
+            } catch {
+                throw APIError(
+                    code: .internal, message: "could not write bytes \(session.received)-\(session.received + Int64(bytes.count) - 1) of upload \(id): \(error); send the chunk again")
+            }
         }
         session.received += Int64(bytes.count)
         sessions[id] = session

@@ -12,6 +12,8 @@ enum JSONValue: Sendable, Hashable, Codable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        // Each `try?` asks whether the value has that type; a failure is only
+        // the answer "no". The last decode throws the real error.
         if container.decodeNil() {
             self = .null
         } else if let value = try? container.decode(Bool.self) {

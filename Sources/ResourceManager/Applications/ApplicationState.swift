@@ -3,7 +3,7 @@
 /// States only move forward: `ACCEPTED → RUNNING → FINISHED | FAILED | KILLED`,
 /// and an accepted application may also end without ever running. The three
 /// final states are final.
-public enum ApplicationState: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum ApplicationState: String, Hashable, Sendable, CaseIterable, Codable, CustomStringConvertible {
     /// Submitted, no container allocated yet (counted as `yarn-apps-pending`).
     case accepted = "ACCEPTED"
     /// Holds or has held a container: its first allocation (the application
