@@ -61,6 +61,16 @@ public struct TestCluster: Sendable {
     /// Loses a node: its containers fail, its directory and map outputs are gone.
     public func loseNode(_ name: String) async throws { try await cluster.loseNode(name) }
 
+    /// How many containers run on node `name` now (its tasks and any application master).
+    ///
+    /// - Throws: `ClusterError.unknownNode` for a name the cluster never had.
+    public func runningContainers(on name: String) async throws -> Int {
+        guard let node = await cluster.nodeSummaries.first(where: { $0.name == name }) else {
+            throw ClusterError.unknownNode(cluster: cluster.clusterName, name: name)
+        }
+        return node.runningContainers
+    }
+
     /// Fills a node's disk, leaving `freeBytes` free.
     public func fillDisk(of name: String, leavingFreeBytes freeBytes: Int64 = 0) async throws {
         try await cluster.fillDisk(of: name, leavingFreeBytes: freeBytes)

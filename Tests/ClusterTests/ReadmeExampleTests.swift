@@ -1,22 +1,24 @@
-import Foundation
-import Jobs
 import MiniprocTesting
 import Testing
 
 /// The example the README shows, kept here so that it cannot drift from the API.
 @Suite("README example")
 struct ReadmeExampleTests {
-    @Test("a word count on a test cluster survives losing a worker, with exact output")
+    @Test("a word count on a test cluster survives losing a worker that holds its maps, with exact output")
     func wordCountSurvivesALostNode() async throws {
-        let directory = NSTemporaryDirectory() + "readme-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let corpus = try WordCorpus(directory: directory + "/in", fileCount: 4, linesPerFile: 300)
-
+        let scratch = try Scratch()
+        defer { scratch.remove() }
         try await withTestCluster(profile: "standard") { cluster in
-            let job = try await cluster.submit(program: WordCount.self, arguments: corpus.files + [directory + "/out"])
-            try await cluster.loseNode(cluster.worker(1))
-            #expect(try await job.wait().state == .done)
-            #expect(try WordCorpus.outputLines(directory + "/out") == corpus.expectedLines)
+            // Word count whose maps wait at a gate once two have started: the node to lose holds some.
+            let held = try await cluster.submitHeldWordCount(in: scratch, files: 4, lines: 300, entered: 2)
+            let lost = cluster.worker(1)
+            #expect(try await cluster.runningContainers(on: lost) > 0)
+            try await cluster.loseNode(lost)
+            held.gate.open()
+            let job = try await held.handle.wait()
+            #expect(job.state == .done)
+            #expect(job.attempts.contains { $0.nodeName == lost && !$0.succeeded })
+            #expect(try WordCorpus.outputLines(held.output) == held.corpus.expectedLines)
         }
     }
 }
