@@ -118,16 +118,21 @@ struct ScalingHistoryRouteTests {
             try await client.createCluster(
                 "c1", body: #","config":{"autoscalingConfig":{"policyUri":"projects/demo/regions/us-central1/autoscalingPolicies/pol1"}}"#)
             #expect(try await client.call(.get, "\(base)/clusters/c1:scalingHistory").array("entries").isEmpty)
-            // Past one 240 s cooldown, the idle cluster at its minimum is evaluated: no change, and why.
-            var entries: [Any] = []
-            for _ in 0..<200 where entries.isEmpty {
+            // The cluster's timer and the autoscaler's sampler sleep on the clock; let each minute settle.
+            await clock.waitForSleepers(2)
+            for _ in 0..<8 {
                 clock.advance(by: .seconds(60))
-                await Task.yield()
-                entries = try await client.call(.get, "\(base)/clusters/c1:scalingHistory").array("entries")
+                await clock.waitForSleepers(2)
             }
-            let first = try #require(entries.first as? [String: Any])
-            let decision = try #require(first["decision"] as? [String: Any])
-            #expect((decision["reason"] as? String)?.isEmpty == false)
+            // Once per 240 s cooldown from the attachment, the idle cluster at its minimum is evaluated: no change, and why.
+            let entries = try await client.call(.get, "\(base)/clusters/c1:scalingHistory").array("entries").compactMap { $0 as? [String: Any] }
+            #expect(entries.compactMap { $0["time"] as? String } == [time(clock, plus: -240), time(clock)])
+            for entry in entries {
+                #expect(JSONResponse.value(entry, at: "outcome.noChange") != nil)
+                #expect(JSONResponse.value(entry, at: "decision.targetPrimaryWorkers") as? Int == 2)
+                #expect((JSONResponse.value(entry, at: "decision.reason") as? String)?.hasPrefix("no change: ") == true)
+                #expect(JSONResponse.value(entry, at: "decision.averages.sampleCount") as? Int == 4)
+            }
             #expect(try await client.call(.get, "\(base)/clusters/none:scalingHistory").status == .notFound)
         }
     }

@@ -1,4 +1,5 @@
 import Autoscaling
+import Cluster
 import Foundation
 import Hummingbird
 
@@ -10,6 +11,11 @@ enum WireJSON {
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Proto3 JSON writes a Timestamp as RFC 3339 text, as every message's string fields already do.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(GoogleTimestamp(date).description)
+        }
         return try encoder.encode(value)
     }
 

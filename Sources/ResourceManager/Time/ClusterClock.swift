@@ -49,6 +49,15 @@ public final class ManualClusterClock: ClusterClock {
         var now = ClusterInstant.origin
         var sleepers: [Sleeper] = []
         var nextID = 0
+        /// Who waits for at least `count` sleepers.
+        var sleeperWaiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+
+        /// Takes the waiters that the sleepers now satisfy.
+        mutating func satisfiedWaiters() -> [CheckedContinuation<Void, Never>] {
+            let ready = sleeperWaiters.filter { $0.count <= sleepers.count }.map(\.continuation)
+            sleeperWaiters.removeAll { $0.count <= sleepers.count }
+            return ready
+        }
     }
 
     private let state = Mutex(State())
@@ -76,12 +85,13 @@ public final class ManualClusterClock: ClusterClock {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let ready = state.withLock { state -> Bool in
-                    if deadline <= state.now { return true }
+                let (ready, satisfied) = state.withLock { state -> (Bool, [CheckedContinuation<Void, Never>]) in
+                    if deadline <= state.now { return (true, []) }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return false
+                    return (false, state.satisfiedWaiters())
                 }
                 if ready { continuation.resume() }
+                for waiter in satisfied { waiter.resume() }
             }
         } onCancel: {
             let cancelled = state.withLock { state -> Sleeper? in
@@ -89,6 +99,20 @@ public final class ManualClusterClock: ClusterClock {
                 return state.sleepers.remove(at: index)
             }
             cancelled?.continuation.resume(throwing: CancellationError())
+        }
+    }
+
+    /// Waits until at least `count` tasks sleep on this clock: after an
+    /// `advance`, until the tasks it woke have done their work and gone back
+    /// to sleep — a test's way to let due work settle without sleeping itself.
+    public func waitForSleepers(_ count: Int) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let ready = state.withLock { state -> Bool in
+                if state.sleepers.count >= count { return true }
+                state.sleeperWaiters.append((count, continuation))
+                return false
+            }
+            if ready { continuation.resume() }
         }
     }
 
