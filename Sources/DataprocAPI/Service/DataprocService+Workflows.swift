@@ -31,11 +31,8 @@ extension DataprocService {
 
         let id = UUID().uuidString.lowercased()
         let key = ResourceKey(project: project, region: region, id: id)
-        let nodes = steps.map { step in
-            WorkflowNode(stepId: step.stepId, prerequisiteStepIds: step.prerequisites.isEmpty ? nil : step.prerequisites,
-                         state: step.prerequisites.isEmpty ? .runnable : .blocked)
-        }
-        let metadata = WorkflowMetadata(state: .pending, clusterName: clusterName, graph: WorkflowGraph(nodes: nodes), startTime: now.description)
+        let graph = WorkflowGraph(nodes: WorkflowDAG(steps: steps).nodes)
+        let metadata = WorkflowMetadata(state: .pending, clusterName: clusterName, graph: graph, startTime: now.description)
         let entry = OperationEntry(
             key: key, message: OperationMessage(name: key.name("operations"), metadata: .workflow(metadata)), createTime: now, requestId: requestId)
         operations[id] = entry
@@ -118,15 +115,6 @@ extension DataprocService {
         return nil
     }
 
-    /// Moves a step along its state machine; a refused move is logged and leaves the step as it was.
-    private func move(_ node: inout WorkflowNode, to next: WorkflowNodeState, error: String? = nil, workflow id: String) {
-        do {
-            try node.move(to: next, error: error)
-        } catch {
-            log(error, ["operation.id": "\(id)", "workflow.step": "\(node.stepId)", "job.id": "\(node.jobId ?? "")"])
-        }
-    }
-
     func runWorkflow(_ id: String, steps: [WorkflowStep], spec: ClusterSpec) async {
         guard let operation = operations[id] else { return }
         let time = now.description
@@ -165,78 +153,67 @@ extension DataprocService {
         }
     }
 
-    /// Runs the steps, each once its prerequisites are COMPLETED, until every
-    /// one is or one fails; returns the failure (a cancel is one).
+    /// Runs the steps in the order their ``WorkflowDAG`` decides, until every
+    /// one has completed or one fails; returns the failure (a cancel is one).
     private func runSteps(_ id: String, key: ResourceKey, steps: [WorkflowStep], clusterName: String) async -> String? {
         let suffix = String(UUID().uuidString.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(13))
-        while true {
-            let seen = changeCount
-            if operations[id]?.cancelRequested == true { return "Workflow was cancelled" }
-            guard var nodes = workflowMetadata(id)?.graph?.nodes else { return nil }
-            var failure = await followRunningSteps(&nodes, id: id, key: key)
-            if failure == nil {
-                failure = await startReadySteps(&nodes, id: id, key: key, steps: steps, clusterName: clusterName, suffix: suffix)
+        var dag = WorkflowDAG(nodes: workflowMetadata(id)?.graph?.nodes ?? [])
+        var actions = dag.onStart()
+        do {
+            while true {
+                let seen = changeCount
+                while !actions.isEmpty {
+                    switch actions.removeFirst() {
+                    case let .submit(stepId):
+                        actions += try await submitStep(stepId, of: &dag, workflow: id, key: key, steps: steps, clusterName: clusterName, suffix: suffix)
+                    case let .finish(failure):
+                        publish(dag, workflow: id)
+                        return failure
+                    }
+                }
+                publish(dag, workflow: id)
+                if operations[id]?.cancelRequested == true { return "Workflow was cancelled" }
+                for (stepId, jobID) in dag.runningJobs {
+                    await refreshJob(key.sibling(jobID))
+                    guard let job = jobs[key.sibling(jobID)] else { continue }
+                    actions += try dag.onJobEnded(stepId, state: job.state, details: job.message.status?.details)
+                }
+                if actions.isEmpty { await waitForChange(since: seen) }
             }
-            let finalNodes = nodes
-            let moved = finalNodes != workflowMetadata(id)?.graph?.nodes
-            updateWorkflow(id) { $0.graph = WorkflowGraph(nodes: finalNodes) }
-            if let failure { return failure }
-            if nodes.allSatisfy({ $0.state == .completed }) { return nil }
-            // A step that completed may unblock others at once; else wait for a job to move.
-            if !moved { await waitForChange(since: seen) }
+        } catch {
+            log(error, ["operation.id": "\(id)"])
+            publish(dag, workflow: id)
+            return "Workflow stopped: \(error)"
         }
     }
 
-    /// Moves each RUNNING step whose job ended to COMPLETED or FAILED; returns the first failure.
-    private func followRunningSteps(_ nodes: inout [WorkflowNode], id: String, key: ResourceKey) async -> String? {
-        var failure: String?
-        for index in nodes.indices where nodes[index].state == .running {
-            guard let jobID = nodes[index].jobId else { continue }
-            let jobKey = key.sibling(jobID)
-            await refreshJob(jobKey)
-            guard let job = jobs[jobKey] else { continue }
-            switch job.state {
-            case .done: move(&nodes[index], to: .completed, workflow: id)
-            case .error, .cancelled:
-                let error = job.message.status?.details ?? "Job \(jobID) ended \(job.state)"
-                move(&nodes[index], to: .failed, error: error, workflow: id)
-                failure = failure ?? "Job \(jobID) of step \(nodes[index].stepId) failed: \(error)"
-            case .pending, .setupDone, .running, .cancelPending: break
-            }
+    /// Submits the job of a RUNNABLE step, labelled as Dataproc labels a workflow's jobs, and tells the DAG how that went.
+    private func submitStep(
+        _ stepId: String, of dag: inout WorkflowDAG, workflow id: String, key: ResourceKey, steps: [WorkflowStep],
+        clusterName: String, suffix: String
+    ) async throws(IllegalTransition) -> [WorkflowDAG.Action] {
+        guard let step = steps.first(where: { $0.stepId == stepId }) else {
+            preconditionFailure("workflow \(id) has no step \(stepId)")
         }
-        return failure
+        var job = step.job
+        let jobID = "\(step.stepId)-\(suffix)"
+        job.reference = JobReference(projectId: key.project, jobId: jobID)
+        job.placement = JobPlacement(clusterName: clusterName)
+        job.labels = (job.labels ?? [:]).merging([
+            "goog-dataproc-workflow-step-id": step.stepId, "goog-dataproc-workflow-instance-id": id,
+        ]) { _, new in new }
+        do {
+            _ = try await submit(job, project: key.project, region: key.region, requestId: nil)
+        } catch {
+            return try dag.onSubmitFailed(stepId, error: error.message)
+        }
+        return try dag.onSubmitted(stepId, jobId: jobID)
     }
 
-    /// Makes BLOCKED steps whose prerequisites all COMPLETED RUNNABLE, then
-    /// submits every RUNNABLE step's job; returns why a job could not be submitted.
-    private func startReadySteps(
-        _ nodes: inout [WorkflowNode], id: String, key: ResourceKey, steps: [WorkflowStep], clusterName: String, suffix: String
-    ) async -> String? {
-        let completed = Set(nodes.filter { $0.state == .completed }.map(\.stepId))
-        for index in nodes.indices where nodes[index].state == .blocked {
-            guard let step = steps.first(where: { $0.stepId == nodes[index].stepId }), step.prerequisites.allSatisfy(completed.contains)
-            else { continue }
-            move(&nodes[index], to: .runnable, workflow: id)
-        }
-        for index in nodes.indices where nodes[index].state == .runnable {
-            guard let step = steps.first(where: { $0.stepId == nodes[index].stepId }) else { continue }
-            var job = step.job
-            let jobID = "\(step.stepId)-\(suffix)"
-            job.reference = JobReference(projectId: key.project, jobId: jobID)
-            job.placement = JobPlacement(clusterName: clusterName)
-            job.labels = (job.labels ?? [:]).merging([
-                "goog-dataproc-workflow-step-id": step.stepId, "goog-dataproc-workflow-instance-id": id,
-            ]) { _, new in new }
-            do {
-                _ = try await submit(job, project: key.project, region: key.region, requestId: nil)
-                nodes[index].jobId = jobID
-                move(&nodes[index], to: .running, workflow: id)
-            } catch {
-                move(&nodes[index], to: .failed, error: error.message, workflow: id)
-                return "Job of step \(step.stepId) could not be submitted: \(error.message)"
-            }
-        }
-        return nil
+    /// Shows the DAG's nodes as the workflow's graph, when they changed.
+    private func publish(_ dag: WorkflowDAG, workflow id: String) {
+        guard workflowMetadata(id)?.graph?.nodes != dag.nodes else { return }
+        updateWorkflow(id) { $0.graph = WorkflowGraph(nodes: dag.nodes) }
     }
 
     /// After a failure or a cancel, cancels the jobs of the steps that still run.
