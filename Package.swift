@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "Jobs", dependencies: ["MapReduce", "SeededRandom"], path: "Jobs", swiftSettings: swiftSettings),
 
         // Edges.
+        // Charts and CSV of simulation reports: rendering for the command line (and a console).
+        .target(name: "SimulationCharts", dependencies: ["Autoscaling"], swiftSettings: swiftSettings),
         // The shipped profiles, policies and traces: the files of the top-level
         // ClusterProfiles/ folder, the one copy of them, installed as resources so
         // that names load from any directory. SwiftPM takes no folder as a whole
@@ -90,7 +92,7 @@ let package = Package(
         .target(
             name: "MiniprocCLI",
             dependencies: [
-                "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling", "DataprocAPI",
+                "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling", "SimulationCharts", "DataprocAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -100,7 +102,7 @@ let package = Package(
         // Benchmarks need only the core, never the server stack.
         .executableTarget(
             name: "MiniprocBench",
-            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling", "SeededRandom"],
+            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling", "SimulationCharts", "SeededRandom"],
             swiftSettings: swiftSettings
         ),
 
@@ -128,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AutoscalingTests",
-            dependencies: ["Autoscaling", "MiniprocTesting", "Cluster", "ResourceManager", "Jobs", "MapReduce"],
+            dependencies: ["Autoscaling", "SimulationCharts", "MiniprocTesting", "Cluster", "ResourceManager", "Jobs", "MapReduce"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Autoscaling
+import SimulationCharts
 import Cluster
 import Foundation
 

@@ -1,4 +1,5 @@
 import Autoscaling
+import SimulationCharts
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

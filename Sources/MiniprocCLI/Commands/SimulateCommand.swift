@@ -1,5 +1,6 @@
 import ArgumentParser
 import Autoscaling
+import SimulationCharts
 import ClusterProfiles
 import Foundation
 

@@ -1,3 +1,5 @@
+import Autoscaling
+
 extension SimulationReport {
     /// The report drawn by a default ``SimulationChart``: workers and YARN memory over time.
     public func svg() -> String {

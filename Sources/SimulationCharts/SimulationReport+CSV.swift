@@ -1,3 +1,5 @@
+import Autoscaling
+
 extension SimulationReport {
     /// The CSV header, in column order.
     public static let csvColumns = [

@@ -1,3 +1,4 @@
+import Autoscaling
 import Foundation
 
 /// Draws a simulation report as a standalone SVG: two stacked panels sharing a time
