@@ -13,7 +13,7 @@ struct ContainerGrant: Sendable {
 
 /// What runs in a live container.
 struct ContainerUse: Sendable {
-    enum Kind: Sendable {
+    enum Kind: Sendable, Hashable {
         case applicationMaster
         case task(TaskAttemptID)
         /// Held on a node the attempt must avoid while a better placement is sought.
