@@ -25,14 +25,3 @@ struct ContainerUse: Sendable {
     var memoryMB: Int
     var cancellation: CancellationFlag
 }
-
-/// A container request that waits for the resource manager to place it.
-struct ContainerWaiter {
-    var application: ApplicationID
-    var resources: Resources
-    var excluded: Set<String>
-    var kind: ContainerUse.Kind
-    var jobName: String
-    var parked: [ContainerID] = []
-    var continuation: CheckedContinuation<ContainerGrant, any Error>
-}
