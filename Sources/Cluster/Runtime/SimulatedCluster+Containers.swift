@@ -155,10 +155,7 @@ extension SimulatedCluster {
     /// `release` (it may already have ended there), and stops what runs in it
     /// with `reason` when given. Completes its node's decommission once drained.
     func endContainer(_ id: ContainerID, reason: String?, release: Bool) {
-        if release, resourceManager.container(id) != nil,
-           let outcome = try? resourceManager.releaseContainer(id), let drained = outcome.drainedNode {
-            completeDecommission(drained, forced: false)
-        }
+        if release { releaseInResourceManager(id) }
         guard let use = containerUses.removeValue(forKey: id) else { return }
         if let reason { use.cancellation.cancel(reason: reason) }
         endMasterWatch(id, lost: reason)
@@ -166,6 +163,22 @@ extension SimulatedCluster {
             nodes[index].containers.remove(id)
             nodes[index].allocatedMemoryMB -= use.memoryMB
         }
+    }
+
+    /// Releases a container in the resource manager, unless it already ended
+    /// there; completes its node's decommission once drained.
+    private func releaseInResourceManager(_ id: ContainerID) {
+        let outcome: ContainerRelease
+        do throws(ResourceManagerError) {
+            outcome = try resourceManager.releaseContainer(id)
+        } catch {
+            // Ended with its node or its application: nothing is held any more.
+            guard case .unknownContainer = error else {
+                preconditionFailure("releasing \(id) fails only when it already ended, got: \(error)")
+            }
+            return
+        }
+        if let drained = outcome.drainedNode { completeDecommission(drained, forced: false) }
     }
 
     /// Handles containers the resource manager ended (node lost, forced
