@@ -13,7 +13,7 @@ struct ContainerGrant: Sendable {
 
 /// What runs in a live container.
 struct ContainerUse: Sendable {
-    enum Kind: Sendable {
+    enum Kind: Sendable, Hashable {
         case applicationMaster
         case task(TaskAttemptID)
         /// Held on a node the attempt must avoid while a better placement is sought.
@@ -24,15 +24,4 @@ struct ContainerUse: Sendable {
     var nodeName: String
     var memoryMB: Int
     var cancellation: CancellationFlag
-}
-
-/// A container request that waits for the resource manager to place it.
-struct ContainerWaiter {
-    var application: ApplicationID
-    var resources: Resources
-    var excluded: Set<String>
-    var kind: ContainerUse.Kind
-    var jobName: String
-    var parked: [ContainerID] = []
-    var continuation: CheckedContinuation<ContainerGrant, any Error>
 }

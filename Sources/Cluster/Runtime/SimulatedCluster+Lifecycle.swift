@@ -344,10 +344,7 @@ extension SimulatedCluster {
             nodes[index].resourceManagerID = nil
             nodes[index].disk.destroy()
         }
-        for (id, waiter) in waiters {
-            waiters[id] = nil
-            waiter.continuation.resume(throwing: ClusterError.deleted(cluster: clusterName))
-        }
+        carryOut(placement.onClusterDeleted())
         try? FileManager.default.removeItem(atPath: dataDirectory)
         let waiting = decommissionWaiters
         decommissionWaiters = []

@@ -46,8 +46,9 @@ public actor SimulatedCluster {
     var operationTasks: [String: Task<Void, Never>] = [:]
     var jobs: [String: JobRecord] = [:]
     var jobOrder: [String] = []
-    var waiters: [Int: ContainerWaiter] = [:]
-    var waiterByRequest: [ContainerRequestID: Int] = [:]
+    /// Which waiting request each placed container goes to; their continuations are in `grantContinuations`.
+    var placement = ContainerPlacement()
+    var grantContinuations: [Int: CheckedContinuation<ContainerGrant, any Error>] = [:]
     var nextWaiterID = 0
     var containerUses: [ContainerID: ContainerUse] = [:]
     var decommissions = DecommissionSchedule()
