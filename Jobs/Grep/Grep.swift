@@ -42,10 +42,11 @@ public enum Grep: JobProgram {
         }
         let output = LocalPath.resolve(arguments[1])
         let scratch = ScratchDirectory(prefix: "grep-temp-", in: (output as NSString).deletingLastPathComponent)
-        defer { scratch.remove() }
-        let search = try await submitter.submit(makeSearchJob(input: arguments[0], output: scratch.path, pattern: pattern, group: group, configuration: configuration))
-        let sort = try await submitter.submit(makeSortJob(input: scratch.path, output: output, configuration: configuration))
-        return ProgramOutcome(results: [search, sort])
+        return try await scratch.removing {
+            let search = try await submitter.submit(makeSearchJob(input: arguments[0], output: scratch.path, pattern: pattern, group: group, configuration: configuration))
+            let sort = try await submitter.submit(makeSortJob(input: scratch.path, output: output, configuration: configuration))
+            return ProgramOutcome(results: [search, sort])
+        }
     }
 
     /// `grep-search`: `(match, count)` over `input`, summed, into `output`.

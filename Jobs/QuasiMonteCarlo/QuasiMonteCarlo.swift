@@ -27,15 +27,16 @@ public enum QuasiMonteCarlo: JobProgram {
             throw UsageError(self, "<nMaps> × <nSamples> must fit in a 64-bit integer, got \(maps) × \(samples)")
         }
         let scratch = ScratchDirectory(prefix: "QuasiMonteCarlo_\(Int64(Date().timeIntervalSince1970 * 1000))_", in: NSTemporaryDirectory())
-        defer { scratch.remove() }
         let job = makeJob(maps: maps, samples: samples, output: scratch.path + "/out", configuration: configuration)
-        let result = try await submitter.submit(job)
-        var inside: Int64 = 0
-        for line in try OutputFiles.keyValueLines(in: job.output.path) where line.key == "inside" {
-            inside += Int64(line.value) ?? 0
+        return try await scratch.removing {
+            let result = try await submitter.submit(job)
+            var inside: Int64 = 0
+            for line in try OutputFiles.keyValueLines(in: job.output.path) where line.key == "inside" {
+                inside += Int64(line.value) ?? 0
+            }
+            let estimate = estimate(inside: inside, total: Int64(maps) * samples)
+            return ProgramOutcome(results: [result], messages: ["Estimated value of Pi is \(estimate)"])
         }
-        let estimate = estimate(inside: inside, total: Int64(maps) * samples)
-        return ProgramOutcome(results: [result], messages: ["Estimated value of Pi is \(estimate)"])
     }
 
     /// The job counting `samples` points in each of `maps` maps, writing `inside`/`outside` lines to `output`.

@@ -18,8 +18,25 @@ struct ScratchDirectory: Sendable {
         path = candidate
     }
 
-    /// Removes the directory and everything in it; a directory that was never created is fine.
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+    /// Runs `body`, then removes the directory and everything in it, whether
+    /// `body` succeeded or not; a directory that was never created is fine.
+    ///
+    /// - Throws: `body`'s error; else the file system's when the directory stays behind.
+    func removing<T>(after body: () async throws -> T) async throws -> T {
+        let outcome: Result<T, any Error>
+        do {
+            outcome = .success(try await body())
+        } catch {
+            outcome = .failure(error)
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                // The job's own failure is what to fix first; it is thrown below instead.
+                if case .success = outcome { throw error }
+            }
+        }
+        return try outcome.get()
     }
 }

@@ -109,6 +109,12 @@ public struct ProfileLoader: Sendable {
 
     /// The names of the files in `directory` ending in one of `extensions`.
     static func profileNames(in directory: URL, extensions: [String] = ["yaml", "yml"]) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        // An unreadable folder offers no profile: `load(_:)` then says the name is
+        // unknown and where it looked, which is the fix the user needs.
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return entries.filter { extensions.contains(URL(fileURLWithPath: $0).pathExtension) }
             .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }

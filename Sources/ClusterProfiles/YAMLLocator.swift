@@ -9,6 +9,8 @@ struct YAMLLocator {
 
     /// A locator over `text`; a document that does not compose locates nothing.
     init(text: String) {
+        // The decoder parses the same text and reports a malformed document with
+        // its own line, so a locator for it has nothing to add.
         root = try? Yams.compose(yaml: text)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MapReduce
 
 /// Helpers shared by the benchmarks: timing, shell baselines, figures.
 enum Bench {
@@ -9,6 +10,26 @@ enum Bench {
     }
 
     /// Seconds taken by `body`.
+    /// Removes `path` and everything under it; a path that is not there is fine.
+    static func remove(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw BenchError("cannot remove \(path) (\(error)); delete it by hand and run the benchmark again")
+        }
+    }
+
+    /// Removes a launcher's scratch space, warning on the error stream when it
+    /// stays behind: a benchmark's figures are still good, the disk is not.
+    static func cleanUp(_ launcher: LocalTaskLauncher) {
+        do {
+            try launcher.cleanUp()
+        } catch {
+            FileHandle.standardError.write(Data("warning: scratch space left behind (\(error)); delete it by hand\n".utf8))
+        }
+    }
+
     static func time(_ body: () async throws -> Void) async rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try await body()

@@ -26,8 +26,8 @@ enum ClusterLifecycleBenchmark {
         Bench.figure("cluster.nodes", Double(nodeCount), "nodes", decimals: 0)
         Bench.figure("cluster.create", seconds(created), "s", decimals: 3)
         Bench.figure("cluster.delete", seconds(deleted), "s", decimals: 3)
-        Bench.figure("cluster.directories_left", Double((try? FileManager.default.contentsOfDirectory(atPath: directory))?.count ?? 0), "directories", decimals: 0)
-        try? FileManager.default.removeItem(atPath: directory)
+        Bench.figure("cluster.directories_left", Double(try FileManager.default.contentsOfDirectory(atPath: directory).count), "directories", decimals: 0)
+        try Bench.remove(directory)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

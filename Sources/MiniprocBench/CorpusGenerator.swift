@@ -33,7 +33,7 @@ enum CorpusGenerator {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw BenchError("cannot create \(path)")
         }
-        defer { try? handle.close() }
+        // On a failed write the handle closes when it goes away; the corpus is incomplete either way.
         // Every word followed by a space, in one array: a word is a slice of it.
         var text: [UInt8] = []
         var starts: [Int] = []
@@ -72,6 +72,7 @@ enum CorpusGenerator {
         if !buffer.isEmpty && written < target {
             try handle.write(contentsOf: buffer.prefix(Int(target - written)))
         }
+        try handle.close()
     }
 }
 

@@ -9,11 +9,11 @@ enum TeraSortBenchmark {
         let directory = try Bench.dataDirectory()
         let input = "\(directory)/teragen-ascii-\(rows)"
         let launcher = LocalTaskLauncher(scratchDirectory: "\(directory)/scratch")
-        defer { launcher.cleanUp() }
+        defer { Bench.cleanUp(launcher) }
         let submitter = RunnerSubmitter(runner: JobRunner(launcher: launcher))
         let megabytes = Double(rows) * 100 / 1e6
         if !FileManager.default.fileExists(atPath: input + "/_SUCCESS") {
-            try? FileManager.default.removeItem(atPath: input)
+            try Bench.remove(input)
             let configuration = JobConfiguration([TeraGen.formatKey: "ascii", ConfigKey.maps: "2"])
             let seconds = try await Bench.time {
                 _ = try await TeraGen.run(arguments: [String(rows), input], configuration: configuration, submitter: submitter)
@@ -21,7 +21,7 @@ enum TeraSortBenchmark {
             Bench.figure("teragen.engine", megabytes / seconds, "MB/s")
         }
         let output = "\(directory)/terasort-out"
-        try? FileManager.default.removeItem(atPath: output)
+        try Bench.remove(output)
         _ = try Bench.shell("cat '\(input)'/part-m-* > /dev/null")
 
         var configuration = JobConfiguration([ConfigKey.reduces: "2"])
@@ -44,8 +44,8 @@ enum TeraSortBenchmark {
         let sortSeconds = try Bench.shell("LC_ALL=C sort '\(input)'/part-m-* > '\(directory)/terasort-sort.txt'")
         Bench.figure("terasort.lc_all_c_sort", megabytes / sortSeconds, "MB/s")
         Bench.figure("terasort.speedup_vs_sort", sortSeconds / engineSeconds, "x", decimals: 2)
-        try? FileManager.default.removeItem(atPath: "\(directory)/terasort-sort.txt")
-        try? FileManager.default.removeItem(atPath: output)
+        try Bench.remove("\(directory)/terasort-sort.txt")
+        try Bench.remove(output)
     }
 
     /// Checks that the part files, read in order, hold keys in order.

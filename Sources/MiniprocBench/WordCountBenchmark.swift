@@ -14,12 +14,12 @@ enum WordCountBenchmark {
         }
         let megabytes = Double(bytes) / 1e6
         let output = "\(directory)/wordcount-out"
-        try? FileManager.default.removeItem(atPath: output)
+        try Bench.remove(output)
 
         // Warm the page cache so both sides read from memory.
         _ = try Bench.shell("cat '\(corpus)' > /dev/null")
         let launcher = LocalTaskLauncher(scratchDirectory: "\(directory)/scratch")
-        defer { launcher.cleanUp() }
+        defer { Bench.cleanUp(launcher) }
         let submitter = RunnerSubmitter(runner: JobRunner(launcher: launcher))
         // Properties after the size (`key=value`) tune the job, as -D does.
         var configuration = JobConfiguration()

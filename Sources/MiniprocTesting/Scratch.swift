@@ -21,6 +21,15 @@ public struct Scratch: Sendable {
         try WordCorpus(directory: path("in"), fileCount: files, linesPerFile: lines)
     }
 
-    /// Deletes the directory and everything in it.
-    public func remove() { try? FileManager.default.removeItem(atPath: root) }
+    /// Deletes the directory and everything in it. A directory that stays
+    /// behind is reported on the error stream, naming it, and fails no test:
+    /// the test's own checks have run by then.
+    public func remove() {
+        guard FileManager.default.fileExists(atPath: root) else { return }
+        do {
+            try FileManager.default.removeItem(atPath: root)
+        } catch {
+            FileHandle.standardError.write(Data("warning: test scratch \(root) left behind: \(error)\n".utf8))
+        }
+    }
 }

@@ -34,7 +34,12 @@ public func withTestCluster<Result: Sendable>(
     } catch {
         result = .failure(error)
     }
-    if await !cluster.isDeleted { _ = try? await cluster.delete() }
-    try? FileManager.default.removeItem(atPath: cluster.dataDirectory)
+    // A test may end with its cluster STOPPING or STARTING, which cannot be
+    // deleted; its directory is removed below all the same. A delete under way is awaited.
+    let state = await cluster.state
+    if await !cluster.isDeleted, state == .deleting || state.canMove(to: .deleting) { _ = try await cluster.delete() }
+    if FileManager.default.fileExists(atPath: cluster.dataDirectory) {
+        try FileManager.default.removeItem(atPath: cluster.dataDirectory)
+    }
     return try result.get()
 }

@@ -1,8 +1,10 @@
+import Cluster
+
 extension AutoscalingPolicy.ClusterType: Codable {
     /// Decodes the enum name (`"ZERO_SCALE"`) or number (`2`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int.self) {
+        if let number = try container.decodeIfWritten(as: Int.self) {
             guard let value = Self(number: number) else {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "\(number) is not a cluster type; use STANDARD (1) or ZERO_SCALE (2)")

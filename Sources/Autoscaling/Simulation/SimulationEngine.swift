@@ -169,7 +169,7 @@ struct SimulationEngine {
             for _ in 0..<configured[role] { try join(role: role) }
         }
         if let policy = configuration.policy {
-            try? autoscaler.onAttach(policy, at: Self.instant(0))
+            try autoscaler.onAttach(policy, at: Self.instant(0))
         }
         for index in jobs.indices { queue.push(.arrival(index), at: jobs[index].arrivalMs) }
         if jobs.isEmpty { stopMs = min(stopMs, Self.milliseconds(configuration.tail)) }

@@ -37,9 +37,9 @@ extension KeyedDecodingContainer where Key == ProtoJSON.AnyKey {
     func traceScalar(_ key: String) throws -> String? {
         let codingKey = ProtoJSON.AnyKey(key)
         guard contains(codingKey), try !decodeNil(forKey: codingKey) else { return nil }
-        if let text = try? decode(String.self, forKey: codingKey) { return text }
-        if let number = try? decode(Int.self, forKey: codingKey) { return String(number) }
-        if let number = try? decode(Double.self, forKey: codingKey) { return String(number) }
+        if let text = try decodeIfWritten(as: String.self, forKey: codingKey) { return text }
+        if let number = try decodeIfWritten(as: Int.self, forKey: codingKey) { return String(number) }
+        if let number = try decodeIfWritten(as: Double.self, forKey: codingKey) { return String(number) }
         throw TraceError(field: path(key), message: "expected a single value", fix: "give \(key) one value, such as \(key): 10")
     }
 

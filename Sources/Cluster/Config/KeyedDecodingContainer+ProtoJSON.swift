@@ -28,7 +28,7 @@ extension KeyedDecodingContainer {
         _ type: Number.Type, forKey key: Key, parse: (String) -> Number?, what: String
     ) throws -> Number? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
-        if let number = try? decode(type, forKey: key) { return number }
+        if let number = try decodeIfWritten(as: type, forKey: key) { return number }
         let text = try decode(String.self, forKey: key)
         guard let number = parse(text) else {
             throw DecodingError.dataCorruptedError(

@@ -35,7 +35,7 @@ public enum Preemptibility: String, Sendable, Hashable, CaseIterable {
 extension Preemptibility: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int.self) {
+        if let number = try container.decodeIfWritten(as: Int.self) {
             guard let value = Preemptibility(number: number) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(number) is not a preemptibility")
             }

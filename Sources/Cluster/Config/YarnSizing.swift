@@ -42,8 +42,7 @@ public struct YarnSizing: Sendable, Hashable {
     ///   whole number in range, `.containerTooLarge` for a container that no node could hold.
     public init(machineType: MachineType, workerCount: Int, properties: [String: String] = [:]) throws(ClusterConfigError) {
         let overrides = Overrides(properties)
-        nodeManagerMemoryMB = try overrides.value(.nodeManagerMemoryMB) ?? machineType.yarnNodeManagerMemoryMB
-        nodeManagerVcores = try overrides.value(.nodeManagerVcores) ?? machineType.yarnNodeManagerVcores
+        (nodeManagerMemoryMB, nodeManagerVcores) = try Self.nodeManagerCapacity(machineType: machineType, properties: properties)
         maximumAllocationMB = try overrides.value(.maximumAllocationMB) ?? nodeManagerMemoryMB
         minimumAllocationMB = try overrides.value(.minimumAllocationMB) ?? 1
         let containerMB = max(nodeManagerMemoryMB / max(nodeManagerVcores, 1), 1)
@@ -58,6 +57,18 @@ public struct YarnSizing: Sendable, Hashable {
         jobReduces = try overrides.value(.jobReduces) ?? max(max(workerCount, 1) * nodeManagerVcores - 1, 1)
         jobMaps = try overrides.value(.jobMaps) ?? 3 * max(jobReduces, 1)
         try checkContainersFit()
+    }
+
+    /// What one NodeManager on `machineType` offers: the machine's YARN share, or
+    /// `yarn.nodemanager.resource.memory-mb` / `.cpu-vcores` from `properties`.
+    ///
+    /// - Throws: `ClusterConfigError.invalidProperty` for a value that is not a whole number in range.
+    static func nodeManagerCapacity(
+        machineType: MachineType, properties: [String: String]
+    ) throws(ClusterConfigError) -> (memoryMB: Int, vcores: Int) {
+        let overrides = Overrides(properties)
+        return (try overrides.value(.nodeManagerMemoryMB) ?? machineType.yarnNodeManagerMemoryMB,
+                try overrides.value(.nodeManagerVcores) ?? machineType.yarnNodeManagerVcores)
     }
 
     /// The sizes of `config`'s worker nodes: the primary workers' machine type,

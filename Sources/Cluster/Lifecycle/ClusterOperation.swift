@@ -36,22 +36,50 @@ public struct ClusterOperation: Sendable, Hashable, Identifiable {
         self.status = OperationStatus(state: .pending, stateStartTime: time)
     }
 
+    /// An operation RUNNING from `time`, PENDING before it: what a cluster
+    /// records as it starts acting on a request.
+    public static func started(
+        id: String = UUID().uuidString.lowercased(), clusterName: String, clusterUuid: String,
+        operationType: OperationType, description: String, at time: GoogleTimestamp
+    ) -> ClusterOperation {
+        var operation = ClusterOperation(
+            id: id, clusterName: clusterName, clusterUuid: clusterUuid,
+            operationType: operationType, description: description, at: time
+        )
+        do {
+            try operation.markRunning(at: time)
+        } catch {
+            preconditionFailure("operation \(id) is PENDING when made, so it can start: \(error)")
+        }
+        return operation
+    }
+
     /// Whether it has finished.
     public var done: Bool { status.state == .done }
 
-    /// Moves PENDING → RUNNING; does nothing in any other state.
-    public mutating func markRunning(at time: GoogleTimestamp) {
-        guard status.state == .pending else { return }
-        statusHistory.append(status)
+    /// Moves PENDING → RUNNING.
+    ///
+    /// - Throws: `ClusterError.illegalOperationTransition` in any other state; nothing changes then.
+    public mutating func markRunning(at time: GoogleTimestamp) throws(ClusterError) {
+        try move(to: .running)
         status = OperationStatus(state: .running, stateStartTime: time)
     }
 
-    /// Moves to DONE, with `error` when it failed; does nothing once done.
-    mutating func finish(error: OperationError? = nil, at time: GoogleTimestamp) {
-        guard status.state != .done else { return }
-        if status.state == .pending { markRunning(at: time) }
-        statusHistory.append(status)
+    /// Moves to DONE (through RUNNING when still PENDING), with `error` when it failed.
+    ///
+    /// - Throws: `ClusterError.illegalOperationTransition` once done; nothing changes then.
+    mutating func finish(error: OperationError? = nil, at time: GoogleTimestamp) throws(ClusterError) {
+        if status.state == .pending { try markRunning(at: time) }
+        try move(to: .done)
         status = OperationStatus(state: .done, details: error?.message, stateStartTime: time)
         self.error = error
+    }
+
+    /// Checks `OperationState.canMove(to:)` and keeps the current status in the history.
+    private mutating func move(to next: OperationState) throws(ClusterError) {
+        guard status.state.canMove(to: next) else {
+            throw .illegalOperationTransition(operation: id, from: status.state, to: next)
+        }
+        statusHistory.append(status)
     }
 }

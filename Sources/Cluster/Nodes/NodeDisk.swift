@@ -72,7 +72,7 @@ public final class NodeDisk: Sendable {
 
     /// Deletes `attemptDirectory` and gives back everything it held.
     func removeDirectory(_ attemptDirectory: String) {
-        try? FileManager.default.removeItem(atPath: attemptDirectory)
+        Self.removeLeftover(attemptDirectory)
         state.withLock { state in
             state.usedBytes -= state.byDirectory.removeValue(forKey: attemptDirectory) ?? 0
         }
@@ -99,7 +99,17 @@ public final class NodeDisk: Sendable {
             state.fillerBytes = 0
             state.byDirectory = [:]
         }
-        try? FileManager.default.removeItem(atPath: directory)
+        Self.removeLeftover(directory)
+    }
+
+    /// Removes a node-local path that may already be gone (an attempt that never
+    /// wrote, a node destroyed before). Whatever a failure leaves is under the
+    /// cluster's data directory, which the cluster's deletion removes and
+    /// reports on its DELETE operation; the disk's accounting does not count it.
+    static func removeLeftover(_ path: String) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        // See above: a failure here is reported when the cluster is deleted.
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// An accountant for one attempt writing under `attemptDirectory`.

@@ -28,6 +28,11 @@ public enum ClusterError: Error, Sendable, Hashable, CustomStringConvertible {
     case applicationMasterLost(application: String, attempts: Int, lastAttempt: String, reason: String)
     /// The resource manager refused a request (a container larger than any node, …).
     case resourceManager(ResourceManagerError)
+    /// A job's state machine does not allow this move (`JobState.canMove(to:)`).
+    case illegalJobTransition(job: String, from: JobState, to: JobState)
+    /// An operation's state machine does not allow this move (`OperationState.canMove(to:)`):
+    /// it was started or finished twice.
+    case illegalOperationTransition(operation: String, from: OperationState, to: OperationState)
 
     /// What went wrong and how to fix it.
     public var description: String {
@@ -57,6 +62,12 @@ public enum ClusterError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "\(lastAttempt) exited: \(reason); raise mapreduce.am.max-attempts to survive more lost masters"
         case let .resourceManager(error):
             error.description
+        case let .illegalJobTransition(job, from, to):
+            "job '\(job)' cannot move from \(from) to \(to); a job moves PENDING → SETUP_DONE → RUNNING → DONE, "
+                + "or to ERROR, or through CANCEL_PENDING to CANCELLED: check JobState.canMove(to:) before moving it"
+        case let .illegalOperationTransition(operation, from, to):
+            "operation '\(operation)' cannot move from \(from) to \(to); an operation moves PENDING → RUNNING → DONE "
+                + "once: start and finish it exactly once"
         }
     }
 }

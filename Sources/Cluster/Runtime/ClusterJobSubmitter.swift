@@ -26,6 +26,7 @@ struct ClusterJobSubmitter: JobSubmitter {
         let reduce = try resources("mapreduce.reduce.memory.mb", sizing.reduceMemoryMB, "mapreduce.reduce.cpu.vcores", sizing.reduceVcores)
 
         let maxMasterAttempts = max(1, Int(try configuration.int("mapreduce.am.max-attempts", default: 2)))
+        let hasReduces = try job.reduceTasks() > 0
         let (application, yarnID, firstMaster) = try await cluster.startApplication(jobID: jobID, name: job.name, masterResources: master)
         let mapReduceID = String(yarnID.dropFirst("application_".count))
         log.append("INFO impl.YarnClientImpl: Submitted application \(yarnID)")
@@ -37,7 +38,6 @@ struct ClusterJobSubmitter: JobSubmitter {
             disks: cluster.disks, slots: cluster.executionSlots
         )
         let log = self.log
-        let hasReduces = ((try? job.reduceTasks()) ?? 1) > 0
         do {
             let result = try await runRetryingMaster(
                 application: application, firstMaster: firstMaster, masterResources: master, maxAttempts: maxMasterAttempts,

@@ -35,8 +35,13 @@ struct ClusterTaskLauncher: TaskLauncher {
         let directory = "\(grant.disk.directory)/usercache/\(attempt)"
         // A node lost before the attempt started has no directory to write into:
         // its flag is set and the attempt fails, so it is retried elsewhere.
+        // Any other failure to make the directory fails the attempt the same way, saying why.
         if !grant.disk.isGone {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                grant.cancellation.cancel(reason: "cannot create the attempt directory \(directory) on \(grant.nodeName): \(error)")
+            }
         }
         if let injected = grant.injectedFailure { grant.cancellation.cancel(reason: injected) }
         let environment = TaskEnvironment(
@@ -70,7 +75,7 @@ struct ClusterTaskLauncher: TaskLauncher {
         if let disk = disks.disk(named: output.nodeName) {
             disk.removeDirectory(directory)
         } else {
-            try? FileManager.default.removeItem(atPath: directory)
+            NodeDisk.removeLeftover(directory)
         }
     }
 }

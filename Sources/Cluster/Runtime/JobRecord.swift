@@ -31,12 +31,15 @@ struct JobRecord {
     var endReason: JobEndReason?
     var completionWaiters: [CheckedContinuation<Void, Never>] = []
 
-    /// Moves to `next` when the state machine allows it; returns whether it moved.
-    @discardableResult
-    mutating func move(to next: JobState, details: String? = nil, at time: GoogleTimestamp) -> Bool {
-        guard status.state.canMove(to: next) else { return false }
+    /// Moves to `next`, keeping the current status in the history.
+    ///
+    /// - Throws: `ClusterError.illegalJobTransition` when `JobState.canMove(to:)`
+    ///   forbids the move; nothing changes then.
+    mutating func move(to next: JobState, details: String? = nil, at time: GoogleTimestamp) throws(ClusterError) {
+        guard status.state.canMove(to: next) else {
+            throw .illegalJobTransition(job: id, from: status.state, to: next)
+        }
         history.append(status)
         status = JobStatus(state: next, details: details, stateStartTime: time)
-        return true
     }
 }

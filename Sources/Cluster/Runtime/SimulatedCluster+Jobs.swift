@@ -82,7 +82,8 @@ extension SimulatedCluster {
     public func cancel(job id: String) throws -> ClusterJob {
         guard var record = jobs[id] else { throw ClusterError.unknownJob(cluster: clusterName, id: id) }
         guard !record.status.state.isFinal else { throw ClusterError.jobEnded(id: id, state: record.status.state) }
-        record.move(to: .cancelPending, at: nowTimestamp)
+        // A second cancel of a CANCEL_PENDING job asks for nothing new, and answers with the job as it is.
+        if record.status.state.canMove(to: .cancelPending) { try record.move(to: .cancelPending, at: nowTimestamp) }
         record.endReason = .cancelled
         record.task?.cancel()
         jobs[id] = record
@@ -110,7 +111,13 @@ extension SimulatedCluster {
 
     func runJob(_ id: String, program: JobDriverProgram) async {
         guard let log = jobs[id]?.log else { return }
-        for next in [JobState.setupDone, .running] where jobs[id]?.move(to: next, at: nowTimestamp) == true {
+        // A job cancelled before its task started is CANCEL_PENDING already, and skips these states.
+        for next in [JobState.setupDone, .running] where jobs[id]?.status.state.canMove(to: next) == true {
+            do {
+                try jobs[id]?.move(to: next, at: nowTimestamp)
+            } catch {
+                preconditionFailure("job \(id) of cluster \(clusterName) was checked to move to \(next): \(error)")
+            }
             if let status = jobs[id]?.status { publish(.job(id: id, status: status)) }
         }
         let driver = JobDriver(submitter: ClusterJobSubmitter(cluster: self, jobID: id, log: log), log: log)
@@ -131,19 +138,13 @@ extension SimulatedCluster {
             if lifecycle.state == .deleting { record.endReason = .clusterDeleted }
             if lifecycle.state == .stopping { record.endReason = .clusterStopped }
         }
-        switch record.endReason {
-        case .cancelled?:
-            record.move(to: .cancelled, details: "Job cancelled by request.", at: now)
-        case .clusterDeleted?:
-            record.move(to: .error, details: "Job failed: cluster '\(clusterName)' was deleted while the job was running.", at: now)
-        case .clusterStopped?:
-            record.move(to: .error, details: "Job failed: cluster '\(clusterName)' was stopped while the job was running.", at: now)
-        case nil:
-            if let failure {
-                record.move(to: .error, details: "Google Cloud Dataproc Agent reports job failure: \(failure)", at: now)
-            } else {
-                record.move(to: .done, details: "Agent reported job success", at: now)
-            }
+        let (state, details) = finalStatus(reason: record.endReason, failure: failure)
+        // Only the job's own task ends it, once, while it is RUNNING or CANCEL_PENDING
+        // (a cancel sets both CANCEL_PENDING and the reason): each final state may follow.
+        do {
+            try record.move(to: state, details: details, at: now)
+        } catch {
+            preconditionFailure("job \(id) of cluster \(clusterName) ended twice or before it ran: \(error)")
         }
         let waiting = record.completionWaiters
         record.completionWaiters = []
@@ -152,6 +153,24 @@ extension SimulatedCluster {
         publish(.job(id: id, status: record.status))
         for waiter in waiting { waiter.resume() }
         refreshIdle()
+    }
+
+    /// The state and details a job ends with.
+    func finalStatus(reason: JobEndReason?, failure: (any Error)?) -> (JobState, String) {
+        switch reason {
+        case .cancelled?:
+            (.cancelled, "Job cancelled by request.")
+        case .clusterDeleted?:
+            (.error, "Job failed: cluster '\(clusterName)' was deleted while the job was running.")
+        case .clusterStopped?:
+            (.error, "Job failed: cluster '\(clusterName)' was stopped while the job was running.")
+        case nil:
+            if let failure {
+                (.error, "Google Cloud Dataproc Agent reports job failure: \(failure)")
+            } else {
+                (.done, "Agent reported job success")
+            }
+        }
     }
 
     /// Ends every active job for `reason` and waits until their tasks have stopped.
@@ -197,14 +216,19 @@ extension SimulatedCluster {
     /// included) are released and whatever still runs in them is stopped.
     func endApplication(_ application: ApplicationID, as state: ApplicationState, jobID: String) {
         releaseMasterSlot(application)
-        if let ended = try? resourceManager.endApplication(application, as: state) {
+        // Only the MapReduce job that submitted an application ends it, once, and
+        // nothing else ends or forgets applications: it is known and active here.
+        do {
+            let ended = try resourceManager.endApplication(application, as: state)
             containersEnded(ended.releasedContainers, reason: "container killed: application ended \(state)")
             for drained in ended.drainedNodes { completeDecommission(drained, forced: false) }
+            if let index = jobs[jobID]?.applications.firstIndex(where: { $0.resourceManagerID == application }) {
+                jobs[jobID]?.applications[index].finalState = resourceManager.application(application)?.state ?? state
+            }
+            try resourceManager.forgetApplication(application)
+        } catch {
+            preconditionFailure("application \(application) of cluster \(clusterName) was ended twice: \(error)")
         }
-        if let index = jobs[jobID]?.applications.firstIndex(where: { $0.resourceManagerID == application }) {
-            jobs[jobID]?.applications[index].finalState = resourceManager.application(application)?.state ?? state
-        }
-        try? resourceManager.forgetApplication(application)
         schedulePass()
     }
 

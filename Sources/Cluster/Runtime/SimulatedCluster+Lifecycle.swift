@@ -7,22 +7,26 @@ extension SimulatedCluster {
 
     /// Records a new operation, RUNNING from now.
     func beginOperation(_ type: OperationType, description: String, id: String? = nil) -> String {
-        var operation = ClusterOperation(
+        let operation = ClusterOperation.started(
             id: id ?? UUID().uuidString.lowercased(), clusterName: clusterName, clusterUuid: clusterUuid,
             operationType: type, description: description, at: nowTimestamp
         )
-        operation.markRunning(at: nowTimestamp)
         operationList.append(operation)
         publish(.operation(operation))
         return operation.id
     }
 
-    func finishOperation(_ id: String, error: OperationError? = nil) -> ClusterOperation {
+    func finishOperation(_ id: String, error: OperationError? = nil, warnings: [String] = []) -> ClusterOperation {
         guard let index = operationList.firstIndex(where: { $0.id == id }) else {
             preconditionFailure("cluster \(clusterName) finished operation \(id), which it never began")
         }
-        guard !operationList[index].done else { return operationList[index] }
-        operationList[index].finish(error: error, at: nowTimestamp)
+        // Every path that begins an operation finishes it exactly once.
+        do {
+            try operationList[index].finish(error: error, at: nowTimestamp)
+            operationList[index].warnings += warnings
+        } catch {
+            preconditionFailure("cluster \(clusterName) finished operation \(id) twice: \(error)")
+        }
         publish(.operation(operationList[index]))
         return operationList[index]
     }
@@ -52,7 +56,12 @@ extension SimulatedCluster {
             updateWorkerCounts()
             try move(to: .running)
         } catch {
-            try? move(to: .error, detail: String(describing: error))
+            // CREATING may always move to ERROR, and provisioning runs only while CREATING.
+            do {
+                try move(to: .error, detail: String(describing: error))
+            } catch {
+                preconditionFailure("cluster \(clusterName) failed while CREATING and could not record ERROR: \(error)")
+            }
             _ = finishOperation(operation, error: OperationError(code: 13, message: String(describing: error)))
             throw error
         }
@@ -180,7 +189,15 @@ extension SimulatedCluster {
             ))
             return
         }
-        if lifecycle.state == .updating { try? move(to: .running) }
+        if lifecycle.state == .updating {
+            do {
+                try move(to: .running)
+            } catch {
+                updateWorkerCounts()
+                _ = finishOperation(operation, error: OperationError(code: 9, message: String(describing: error)))
+                return
+            }
+        }
         updateWorkerCounts()
         _ = finishOperation(operation)
         refreshIdle()
@@ -199,7 +216,14 @@ extension SimulatedCluster {
 
     func startDecommission(_ name: String, timeout: Duration) {
         guard let index = nodeIndex[name], let id = nodes[index].resourceManagerID else { return }
-        guard let drained = try? resourceManager.startDecommissioning(id) else { return }
+        // A victim already draining keeps the drain, and the deadline, it has.
+        guard resourceManager.node(id)?.state.canMove(to: .decommissioning) == true else { return }
+        let drained: Bool
+        do {
+            drained = try resourceManager.startDecommissioning(id)
+        } catch {
+            preconditionFailure("node \(name) of cluster \(clusterName) was checked to be able to drain: \(error)")
+        }
         nodes[index].state = .decommissioning
         if drained {
             completeDecommission(id, forced: false)
@@ -213,8 +237,14 @@ extension SimulatedCluster {
     func completeDecommission(_ id: NodeID, forced: Bool) {
         guard let name = nodeName(of: id), let index = nodeIndex[name] else { return }
         decommissions.end(id)
-        if let killed = try? resourceManager.completeDecommissioning(id) {
-            containersEnded(killed, reason: "container killed: node \(name) was decommissioned when its graceful decommission timeout expired")
+        // A draining node lost meanwhile (a preemption) has no container left to kill.
+        if resourceManager.node(id)?.state.canMove(to: .decommissioned) == true {
+            do {
+                containersEnded(try resourceManager.completeDecommissioning(id),
+                                reason: "container killed: node \(name) was decommissioned when its graceful decommission timeout expired")
+            } catch {
+                preconditionFailure("node \(name) of cluster \(clusterName) was checked to be able to stop: \(error)")
+            }
         }
         nodes[index].state = .decommissioned
         nodes[index].disk.destroy()
@@ -338,21 +368,37 @@ extension SimulatedCluster {
         timerTask?.cancel()
         await endAllJobs(.clusterDeleted)
         for index in nodes.indices {
-            if let id = nodes[index].resourceManagerID, let killed = try? resourceManager.removeNode(id) {
-                containersEnded(killed, reason: "container killed: cluster \(clusterName) was deleted")
+            if let id = nodes[index].resourceManagerID {
+                do {
+                    containersEnded(try resourceManager.removeNode(id), reason: "container killed: cluster \(clusterName) was deleted")
+                } catch {
+                    preconditionFailure("node \(nodes[index].name) of cluster \(clusterName) has a NodeManager the resource manager does not know: \(error)")
+                }
             }
             nodes[index].resourceManagerID = nil
             nodes[index].disk.destroy()
         }
         carryOut(placement.onClusterDeleted())
-        try? FileManager.default.removeItem(atPath: dataDirectory)
+        let warnings = removeDataDirectory()
         let waiting = decommissionWaiters
         decommissionWaiters = []
         for waiter in waiting { waiter.resume() }
         isDeleted = true
-        let finished = finishOperation(operation)
+        let finished = finishOperation(operation, warnings: warnings)
         publishDeletion()
         return finished
+    }
+
+    /// Removes the cluster's directory; a failure becomes a warning on the
+    /// DELETE operation, which names what is left behind.
+    func removeDataDirectory() -> [String] {
+        guard FileManager.default.fileExists(atPath: dataDirectory) else { return [] }
+        do {
+            try FileManager.default.removeItem(atPath: dataDirectory)
+            return []
+        } catch {
+            return ["Cluster '\(clusterName)' left files in \(dataDirectory): \(error). Remove that directory by hand."]
+        }
     }
 
     func checkNotDeleted() throws {
@@ -378,7 +424,12 @@ extension SimulatedCluster {
         refreshIdle()
         if lifecycle.state.canMove(to: .deleting),
            let reason = timers.deletionDue(now: now, idleSince: lifecycle.state.acceptsJobs ? idleSince : nil, date: clock.date(of:)) {
-            _ = try? await delete(detail: reason)
+            // Nothing suspends between these checks and the delete starting, so it cannot be refused.
+            do {
+                _ = try await delete(detail: reason)
+            } catch {
+                preconditionFailure("cluster \(clusterName) was checked to be deletable: \(error)")
+            }
         }
     }
 

@@ -180,6 +180,25 @@ public actor SimulatedCluster {
     }
 
     /// Adds a node and its directory; a worker also joins the resource manager.
+    /// What a node's NodeManager offers YARN; nil for a master beside workers, which runs none.
+    func nodeManagerCapacity(role: ClusterNodeRole, machineType: MachineType, config: ClusterConfig) throws -> Resources? {
+        switch role {
+        case .master:
+            guard config.primaryWorkerCount == 0 else { return nil }
+            return Resources(memoryMB: sizing.nodeManagerMemoryMB, vcores: sizing.nodeManagerVcores)
+        case .primaryWorker:
+            return Resources(memoryMB: sizing.nodeManagerMemoryMB, vcores: sizing.nodeManagerVcores)
+        case .secondaryWorker:
+            do {
+                let own = try YarnSizing.nodeManagerCapacity(
+                    machineType: machineType, properties: config.softwareConfig?.properties ?? [:])
+                return Resources(memoryMB: own.memoryMB, vcores: own.vcores)
+            } catch {
+                throw ClusterError.invalidConfig(error)
+            }
+        }
+    }
+
     func provisionNode(role: ClusterNodeRole, index: Int) throws {
         let config = spec.config ?? ClusterConfig()
         let name = role.nodeName(cluster: clusterName, index: index)
@@ -206,28 +225,17 @@ public actor SimulatedCluster {
         let disk = NodeDisk(nodeName: name, directory: directory, quotaBytes: quota)
         disks.register(disk)
 
-        var capacity: Resources?
-        switch role {
-        case .master:
-            if config.primaryWorkerCount == 0 {
-                capacity = Resources(memoryMB: sizing.nodeManagerMemoryMB, vcores: sizing.nodeManagerVcores)
-            }
-        case .primaryWorker:
-            capacity = Resources(memoryMB: sizing.nodeManagerMemoryMB, vcores: sizing.nodeManagerVcores)
-        case .secondaryWorker:
-            let secondary = try? YarnSizing(
-                machineType: machineType, workerCount: config.primaryWorkerCount,
-                properties: config.softwareConfig?.properties ?? [:]
-            )
-            capacity = Resources(
-                memoryMB: secondary?.nodeManagerMemoryMB ?? machineType.yarnNodeManagerMemoryMB,
-                vcores: secondary?.nodeManagerVcores ?? machineType.yarnNodeManagerVcores
-            )
-        }
+        let capacity = try nodeManagerCapacity(role: role, machineType: machineType, config: config)
         var node = SimulatedNode(name: name, role: role, index: index, machineType: machineType, capacity: capacity, disk: disk)
         if let capacity {
             // A name reused after a scale-down: forget the old NodeManager first.
-            if let old = resourceManager.nodeID(named: name) { _ = try? resourceManager.removeNode(old) }
+            if let old = resourceManager.nodeID(named: name) {
+                do {
+                    containersEnded(try resourceManager.removeNode(old), reason: "container killed: node \(name) was replaced")
+                } catch {
+                    preconditionFailure("node \(name) of cluster \(clusterName) was found by name in the resource manager: \(error)")
+                }
+            }
             node.resourceManagerID = try resourceManager.addNode(name: name, role: role.resourceManagerRole, capacity: capacity)
         }
         if let existing = nodeIndex[name] {

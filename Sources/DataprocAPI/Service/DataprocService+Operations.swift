@@ -8,9 +8,8 @@ extension DataprocService {
     /// Records a RUNNING operation of a cluster that has no runtime to run it
     /// (its CREATE, the DELETE of a cluster that never came up), and returns its id.
     func beginClusterOperation(_ entry: ClusterEntry, type: OperationType, description: String, requestId: String? = nil) -> String {
-        var operation = ClusterOperation(
+        let operation = ClusterOperation.started(
             clusterName: entry.key.id, clusterUuid: entry.uuid, operationType: type, description: description, at: now)
-        operation.markRunning(at: now)
         record(operation, of: entry.key, labels: entry.labels, requestId: requestId)
         return operation.id
     }

@@ -31,7 +31,8 @@ struct FileOutputCommitter: Sendable {
 
     func setupTask(_ attempt: TaskAttemptID) throws -> String {
         let path = attemptPath(attempt)
-        try? FileManager.default.removeItem(atPath: path)
+        // An earlier attempt's leftovers; a first attempt finds nothing.
+        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -47,7 +48,11 @@ struct FileOutputCommitter: Sendable {
     }
 
     func abortTask(_ attempt: TaskAttemptID) {
-        try? FileManager.default.removeItem(atPath: attemptPath(attempt))
+        let path = attemptPath(attempt)
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        // Whatever this leaves is under `_temporary`, which `commitJob` and
+        // `abortJob` remove and report on, and no committed output reads it.
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Publishes every committed file, then `_SUCCESS`, then removes `_temporary`.
@@ -65,9 +70,12 @@ struct FileOutputCommitter: Sendable {
         }
     }
 
-    /// Removes the output directory this job created.
-    func abortJob() {
-        try? FileManager.default.removeItem(atPath: outputPath)
+    /// Removes the output directory this job created, if it got that far.
+    ///
+    /// - Throws: The file system's error when the directory stays behind.
+    func abortJob() throws {
+        guard FileManager.default.fileExists(atPath: outputPath) else { return }
+        try FileManager.default.removeItem(atPath: outputPath)
     }
 }
 

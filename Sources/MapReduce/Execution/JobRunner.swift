@@ -65,11 +65,14 @@ public struct JobRunner: Sendable {
             try Task.checkCancellation()
             try committer.commitJob()
         } catch {
-            committer.abortJob()
+            let leftover = Self.abort(committer)
             for output in mapOutputs.all() { launcher.discard(output) }
-            if let failure = error as? JobFailure { throw failure.with(attempts: attempts.all()) }
+            if var failure = error as? JobFailure {
+                failure.message += leftover
+                throw failure.with(attempts: attempts.all())
+            }
             let message = error is CancellationError ? "the job was cancelled" : String(describing: error)
-            throw JobFailure(jobID: id, task: nil, message: message, attempts: attempts.all())
+            throw JobFailure(jobID: id, task: nil, message: message + leftover, attempts: attempts.all())
         }
         for output in mapOutputs.all() { launcher.discard(output) }
         let reports = attempts.all()
@@ -82,6 +85,18 @@ public struct JobRunner: Sendable {
         if failedMaps > 0 { counters[.failedMaps] = Int64(failedMaps) }
         if failedReduces > 0 { counters[.failedReduces] = Int64(failedReduces) }
         return JobResult(id: id, name: job.name, outputPath: job.output.path, counters: counters, attempts: reports)
+    }
+}
+
+extension JobRunner {
+    /// Removes a failed job's output; what to add to its failure when some stays behind.
+    static func abort(_ committer: FileOutputCommitter) -> String {
+        do {
+            try committer.abortJob()
+            return ""
+        } catch {
+            return "; its partial output could not be removed (\(error)): delete file:\(committer.outputPath) by hand"
+        }
     }
 }
 

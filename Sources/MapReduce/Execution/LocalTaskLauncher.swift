@@ -29,9 +29,12 @@ public final class LocalTaskLauncher: TaskLauncher {
         return try await BlockingWork.run(cancellation: environment.cancellation) { try body(environment) }
     }
 
-    /// Removes the scratch directory.
-    public func cleanUp() {
-        try? FileManager.default.removeItem(atPath: scratchDirectory)
+    /// Removes the scratch directory; one never created is fine.
+    ///
+    /// - Throws: The file system's error when the directory stays behind.
+    public func cleanUp() throws {
+        guard FileManager.default.fileExists(atPath: scratchDirectory) else { return }
+        try FileManager.default.removeItem(atPath: scratchDirectory)
     }
 }
 

@@ -26,7 +26,12 @@ extension TaskLauncher {
     }
 
     public func discard(_ output: MapOutputFile) {
-        try? FileManager.default.removeItem(atPath: (output.path as NSString).deletingLastPathComponent)
+        let directory = (output.path as NSString).deletingLastPathComponent
+        guard FileManager.default.fileExists(atPath: directory) else { return }
+        // A map output is scratch under the launcher's own directory, which the
+        // launcher's owner removes when done (`LocalTaskLauncher.cleanUp()` throws
+        // when it cannot), so a failure here leaves nothing behind for good.
+        try? FileManager.default.removeItem(atPath: directory)
     }
 }
 

@@ -22,7 +22,7 @@ final class BufferedFileWriter {
     }
 
     deinit {
-        if !closed { try? POSIX.closeFile(fd, path: path) }
+        if !closed { POSIX.release(fd, path: path) }
         buffer.deallocate()
     }
 

@@ -52,6 +52,16 @@ enum POSIX {
         if close(fd) != 0 { throw IOFailure(path: path, operation: "close", code: errno) }
     }
 
+    /// Closes a descriptor nobody reads written data through: one opened for
+    /// reading, or a writer's being abandoned after a failure. Linux frees the
+    /// descriptor even when `close` reports EINTR or EIO, and such a descriptor
+    /// has no data left to lose, so only EBADF (a double close: a bug) matters.
+    static func release(_ fd: Int32, path: String) {
+        let result = close(fd)
+        let code = errno
+        precondition(result == 0 || code != EBADF, "descriptor \(fd) of \(path) was closed twice")
+    }
+
     static func fileSize(_ path: String) throws -> Int64 {
         var info = stat()
         if stat(path, &info) != 0 { throw IOFailure(path: path, operation: "stat", code: errno) }

@@ -49,7 +49,7 @@ struct FixedLengthRecordReader: RecordReader {
 
     mutating func read(_ body: (InputRecord, Double) throws -> Void) throws {
         let fd = try POSIX.openForReading(path)
-        defer { try? POSIX.closeFile(fd, path: path) }
+        defer { POSIX.release(fd, path: path) }
         let recordsPerChunk = max(1, (4 << 20) / recordLength)
         let chunk = recordsPerChunk * recordLength
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)

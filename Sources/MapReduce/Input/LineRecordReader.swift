@@ -26,7 +26,7 @@ struct LineRecordReader: RecordReader {
 
     mutating func read(_ body: (InputRecord, Double) throws -> Void) throws {
         let fd = try POSIX.openForReading(path)
-        defer { try? POSIX.closeFile(fd, path: path) }
+        defer { POSIX.release(fd, path: path) }
         var capacity = chunkBytes
         var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }

@@ -154,7 +154,7 @@ final class SpillSet {
         counters[.spilledRecords] += writer.records
         counters[.fileBytesWritten] += file.bytesWritten
         for spill in spills {
-            try? FileManager.default.removeItem(atPath: spill.path)
+            try FileManager.default.removeItem(atPath: spill.path)
             disk.release(bytes: spill.bytes)
         }
         spills.removeAll()

@@ -30,7 +30,7 @@ final class SegmentReader {
     }
 
     deinit {
-        try? POSIX.closeFile(fd, path: path)
+        POSIX.release(fd, path: path)
         buffer.deallocate()
     }
 

@@ -66,7 +66,11 @@ struct EmbeddedCluster {
             for node in await cluster.nodeSummaries { log.console.print("  " + node.line) }
         } catch {
             await autoscaling.shutdown()
-            _ = try? await cluster.delete()
+            do {
+                _ = try await cluster.delete()
+            } catch let deleteError {
+                log.warn("miniproc.Cluster", "Could not delete cluster \(name) after the failure: \(deleteError)")
+            }
             throw error
         }
         await autoscaling.shutdown()

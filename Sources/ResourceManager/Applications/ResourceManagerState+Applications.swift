@@ -78,7 +78,7 @@ extension ResourceManagerState {
 
     /// The application with this identifier, or nil when it was forgotten.
     public func application(_ id: ApplicationID) -> ApplicationReport? {
-        guard let slot = try? knownApplicationSlot(id) else { return nil }
+        guard let slot = knownApplicationSlotIfAny(id) else { return nil }
         let record = applications[slot]
         return ApplicationReport(
             id: id, name: record.name, queue: record.queue, state: record.state, allocated: record.allocated,
@@ -87,10 +87,14 @@ extension ResourceManagerState {
     }
 
     func knownApplicationSlot(_ id: ApplicationID) throws(ResourceManagerError) -> Int {
+        guard let slot = knownApplicationSlotIfAny(id) else { throw .unknownApplication(id) }
+        return slot
+    }
+
+    /// The slot of a known application; nil once it was forgotten.
+    func knownApplicationSlotIfAny(_ id: ApplicationID) -> Int? {
         guard id.slot >= 0, id.slot < applications.count, applications[id.slot].sequence != 0,
-              applications[id.slot].sequence == id.sequence else {
-            throw .unknownApplication(id)
-        }
+              applications[id.slot].sequence == id.sequence else { return nil }
         return id.slot
     }
 

@@ -107,7 +107,7 @@ extension ResourceManagerState {
 
     /// The node with this identifier, or nil when it was removed.
     public func node(_ id: NodeID) -> NodeReport? {
-        guard let slot = try? knownNodeSlot(id) else { return nil }
+        guard let slot = knownNodeSlotIfAny(id) else { return nil }
         return report(nodeSlot: slot)
     }
 
@@ -133,8 +133,14 @@ extension ResourceManagerState {
     }
 
     func knownNodeSlot(_ id: NodeID) throws(ResourceManagerError) -> Int {
+        guard let slot = knownNodeSlotIfAny(id) else { throw .unknownNode(id) }
+        return slot
+    }
+
+    /// The slot of a known node; nil once it was removed.
+    func knownNodeSlotIfAny(_ id: NodeID) -> Int? {
         guard id.slot >= 0, id.slot < nodes.count, !nodes[id.slot].isFree, nodes[id.slot].sequence == id.sequence else {
-            throw .unknownNode(id)
+            return nil
         }
         return id.slot
     }

@@ -2,10 +2,14 @@
 // and keeping nodes, applications, the placement tree and the totals in step.
 extension ResourceManagerState {
     func liveContainerSlot(_ id: ContainerID) throws(ResourceManagerError) -> Int {
+        guard let slot = liveContainerSlotIfAny(id) else { throw .unknownContainer(id) }
+        return slot
+    }
+
+    /// The slot of a live container; nil once it has ended.
+    func liveContainerSlotIfAny(_ id: ContainerID) -> Int? {
         let slot = Int(id.slot)
-        guard slot >= 0, slot < containers.count, containers[slot].sequence == id.sequence else {
-            throw .unknownContainer(id)
-        }
+        guard slot >= 0, slot < containers.count, containers[slot].sequence == id.sequence else { return nil }
         return slot
     }
 

@@ -78,7 +78,7 @@ extension ResourceManagerState {
 
     /// The live container with this identifier, or nil when it has ended.
     public func container(_ id: ContainerID) -> Container? {
-        guard let slot = try? liveContainerSlot(id) else { return nil }
+        guard let slot = liveContainerSlotIfAny(id) else { return nil }
         return makeContainer(slot: slot)
     }
 

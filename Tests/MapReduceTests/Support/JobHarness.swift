@@ -9,9 +9,15 @@ func runJob(
     launcher wrap: ((LocalTaskLauncher) -> any TaskLauncher)? = nil
 ) async throws -> JobResult {
     let local = LocalTaskLauncher(parallelism: 2, scratchDirectory: directory + "/scratch")
-    defer { local.cleanUp() }
     let launcher = wrap?(local) ?? local
-    return try await JobRunner(launcher: launcher).run(job, id: id)
+    let outcome: Result<JobResult, any Error>
+    do {
+        outcome = .success(try await JobRunner(launcher: launcher).run(job, id: id))
+    } catch {
+        outcome = .failure(error)
+    }
+    try local.cleanUp()
+    return try outcome.get()
 }
 
 /// A finished job's output directory, read back.
