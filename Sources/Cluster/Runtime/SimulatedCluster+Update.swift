@@ -56,15 +56,15 @@ extension SimulatedCluster {
             update, primaryDelta: primaryDelta, secondaryDelta: secondaryDelta))
         try move(to: .updating)
         applySettings(of: update)
-        for (role, delta) in [(ClusterNodeRole.primaryWorker, primaryDelta), (.secondaryWorker, secondaryDelta)] {
-            if delta > 0 {
-                for _ in 0..<delta { try provisionNode(role: role, index: freeIndex(role)) }
-            } else if delta < 0 {
-                let candidates = workers(role).compactMap(\.resourceManagerID)
-                for victim in resourceManager.scaleDownVictims(among: candidates, count: -delta) {
-                    if let name = nodeName(of: victim) { startDecommission(name, timeout: gracefulDecommissionTimeout) }
-                }
-            }
+        do {
+            try resizeGroups(primaryDelta: primaryDelta, secondaryDelta: secondaryDelta, timeout: gracefulDecommissionTimeout)
+        } catch {
+            // A worker could not be provisioned: the operation fails, and the workers that did join stay.
+            updateWorkerCounts()
+            _ = finishOperation(operation, error: OperationError(code: 13, message: "could not add workers: \(error)"))
+            try move(to: .running)
+            schedulePass()
+            return operation
         }
         updateWorkerCounts()
         processDueDecommissions()
@@ -72,6 +72,20 @@ extension SimulatedCluster {
         let task = Task { await self.completeResize(operation) }
         operationTasks[operation] = task
         return operation
+    }
+
+    /// Provisions the workers a resize adds, and starts decommissioning those it removes.
+    private func resizeGroups(primaryDelta: Int, secondaryDelta: Int, timeout: Duration) throws {
+        for (role, delta) in [(ClusterNodeRole.primaryWorker, primaryDelta), (.secondaryWorker, secondaryDelta)] {
+            if delta > 0 {
+                for _ in 0..<delta { try provisionNode(role: role, index: freeIndex(role)) }
+            } else if delta < 0 {
+                let candidates = workers(role).compactMap(\.resourceManagerID)
+                for victim in resourceManager.scaleDownVictims(among: candidates, count: -delta) {
+                    if let name = nodeName(of: victim) { startDecommission(name, timeout: timeout) }
+                }
+            }
+        }
     }
 
     /// The lowest worker number of `role` not in use.
