@@ -15,6 +15,13 @@ import Testing
             every: 5m
         """
 
+    @Test func aShippedTraceIsTakenByName() async {
+        let result = await CommandResult.miniproc("simulate", "--profile", "large", "--policy", "aggressive", "--trace", "example")
+        #expect(result.exitCode == .success, "\(result.error)")
+        #expect(result.error == "")
+        #expect(!result.output.isEmpty)
+    }
+
     @Test func aSmallTraceWritesACSVHeaderAndOneRowPerSample() async throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -43,7 +50,8 @@ import Testing
         (["--hours", "400"], "Error: --hours must be more than 0 and at most 336 (two weeks), got 400.0"),
         (["--jobs-per-hour", "0"], "Error: --jobs-per-hour must be more than 0, got 0.0"),
         (["--history=-1"], "Error: --history must be 0 (none) or a number of evaluations, got -1"),
-        (["--trace", "hourly"], "Error: --trace must be steady, bursty, daily or a trace file, and there is no file at 'hourly'"),
+        (["--trace", "hourly"], "Error: --trace must be steady, bursty, daily, a trace file or one of the traces example; there is no trace named 'hourly'"),
+        (["--trace", "nowhere/hourly.yaml"], "Error: --trace must be steady, bursty, daily, a trace name or a trace file, and there is no file at 'nowhere/hourly.yaml'"),
         (["--csv", "/no-such-directory/run.csv"],
          "Error: --csv /no-such-directory/run.csv: there is no directory '/no-such-directory'; create it or write elsewhere"),
         (["--svg", "/no-such-directory/run.svg"],

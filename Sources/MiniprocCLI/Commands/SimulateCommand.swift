@@ -1,8 +1,8 @@
 import ArgumentParser
 import Autoscaling
-import SimulationCharts
 import ClusterProfiles
 import Foundation
+import SimulationCharts
 
 /// `miniproc simulate`: runs a workload through a cluster's resource manager
 /// and an autoscaling policy on virtual time, and reports what the policy did.
@@ -16,9 +16,9 @@ struct SimulateCommand: ConsoleCommand {
         discussion: """
         Examples:
           miniproc simulate --profile standard --policy default --trace daily --hours 24 --csv run.csv --svg run.svg
-          miniproc simulate --profile large --policy aggressive --trace ClusterProfiles/traces/example.yaml
-        A trace is a YAML or JSON file (see ClusterProfiles/traces/example.yaml) or one of the generated
-        workloads: steady, bursty, daily. Use --policy none to see the cluster at its fixed size.
+          miniproc simulate --profile large --policy aggressive --trace example
+        A trace is a shipped trace by name (example), a YAML or JSON file (see ClusterProfiles/traces/example.yaml),
+        or one of the generated workloads: steady, bursty, daily. Use --policy none to see the cluster at its fixed size.
         """
     )
 
@@ -30,7 +30,7 @@ struct SimulateCommand: ConsoleCommand {
     @Option(help: "A policy name from ClusterProfiles/policies/, a path to a policy YAML, or 'none'.")
     var policy: String = "default"
 
-    @Option(help: "A trace file, or a generated workload: steady, bursty or daily.")
+    @Option(help: "A generated workload (steady, bursty or daily), a trace by name (example), or a trace file.")
     var trace: String = "daily"
 
     @Option(help: "Hours of generated arrivals (generated workloads only).")
@@ -62,8 +62,17 @@ struct SimulateCommand: ConsoleCommand {
         } catch {
             throw ValidationError("--policy \(policy): \(error)")
         }
-        if WorkloadGenerator.Kind(rawValue: trace) == nil, !FileManager.default.fileExists(atPath: trace) {
-            throw ValidationError("--trace must be steady, bursty, daily or a trace file, and there is no file at '\(trace)'")
+        if WorkloadGenerator.Kind(rawValue: trace) == nil {
+            if TraceLoader.isPath(trace) {
+                guard FileManager.default.fileExists(atPath: trace) else {
+                    throw ValidationError("--trace must be steady, bursty, daily, a trace name or a trace file, and there is no file at '\(trace)'")
+                }
+            } else {
+                let names = TraceLoader().availableTraceNames()
+                guard names.contains(trace) else {
+                    throw ValidationError("--trace must be steady, bursty, daily, a trace file or one of the traces \(names.joined(separator: ", ")); there is no trace named '\(trace)'")
+                }
+            }
         }
         for (option, path) in [("--csv", csv), ("--svg", svg)] {
             guard let path else { continue }
