@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "miniproc-bench", targets: ["MiniprocBench"]),
         .library(name: "MapReduce", targets: ["MapReduce"]),
         .library(name: "Jobs", targets: ["Jobs"]),
+        .library(name: "Streaming", targets: ["Streaming"]),
         .library(name: "Cluster", targets: ["Cluster"]),
         .library(name: "ClusterProfiles", targets: ["ClusterProfiles"]),
         .library(name: "Autoscaling", targets: ["Autoscaling"]),
@@ -44,6 +45,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "Jobs", dependencies: ["MapReduce", "SeededRandom"], path: "Jobs", swiftSettings: swiftSettings),
+        // Hadoop Streaming: jobs of the engine whose map, combine and reduce
+        // functions are external programs, one child process per task attempt.
+        .target(name: "Streaming", dependencies: ["MapReduce", "Jobs"], swiftSettings: swiftSettings),
 
         // Edges.
         // Charts and CSV of simulation reports: rendering for the command line (and a console).
@@ -76,7 +80,7 @@ let package = Package(
         .target(
             name: "DataprocAPI",
             dependencies: [
-                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "MapReduce", "ResourceManager",
+                "Persistence", "Cluster", "ClusterProfiles", "Autoscaling", "Jobs", "Streaming", "MapReduce", "ResourceManager",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,7 +96,7 @@ let package = Package(
         .target(
             name: "MiniprocCLI",
             dependencies: [
-                "MapReduce", "Jobs", "Cluster", "ClusterProfiles", "Autoscaling", "SimulationCharts", "DataprocAPI",
+                "MapReduce", "Jobs", "Streaming", "Cluster", "ClusterProfiles", "Autoscaling", "SimulationCharts", "DataprocAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -108,6 +112,7 @@ let package = Package(
 
         .testTarget(name: "MapReduceTests", dependencies: ["MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(name: "JobsTests", dependencies: ["Jobs", "MapReduce", "SeededRandom"], swiftSettings: swiftSettings),
+        .testTarget(name: "StreamingTests", dependencies: ["Streaming", "MapReduce", "Jobs", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(name: "ResourceManagerTests", dependencies: ["ResourceManager", "SeededRandom"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ClusterTests",

@@ -6,7 +6,7 @@ extension SimulatedCluster {
     ///
     /// The program's configuration is the cluster's `jobDefaults`, overridden
     /// by `properties`, overridden by the `-D key=value` options among
-    /// `arguments` (which the program never sees). The program's closing
+    /// `arguments` (which the program never sees, unless it reads generic options itself). The program's closing
     /// messages (pi's estimate…) go to the driver output; an error it throws
     /// is written there as `ERROR: …` and ends the job in ERROR.
     ///
@@ -17,9 +17,16 @@ extension SimulatedCluster {
         program: any JobProgram.Type, arguments: [String], properties: [String: String] = [:], jobID: String? = nil,
         onOutput: (@Sendable (String) -> Void)? = nil, onProgramError: (@Sendable (any Error) -> Void)? = nil
     ) throws -> ClusterJobHandle {
-        let (options, rest) = try GenericOptions.split(arguments)
-        let configuration = JobConfiguration(jobDefaults).merging(properties).merging(options)
-        let programArguments = rest.map(\.text)
+        let configuration: JobConfiguration
+        let programArguments: [String]
+        if program.readsGenericOptions {
+            configuration = JobConfiguration(jobDefaults).merging(properties)
+            programArguments = arguments
+        } else {
+            let (options, rest) = try GenericOptions.split(arguments)
+            configuration = JobConfiguration(jobDefaults).merging(properties).merging(options)
+            programArguments = rest.map(\.text)
+        }
         return try submit(jobID: jobID, name: program.name, onOutput: onOutput) { driver in
             do {
                 let outcome = try await program.run(arguments: programArguments, configuration: configuration, submitter: driver.submitter)

@@ -13,6 +13,14 @@ public protocol JobProgram: Sendable {
     static var usage: String { get }
     /// Runs the program: parses `arguments`, submits one or more jobs, and returns what it prints.
     static func run(arguments: [String], configuration: JobConfiguration, submitter: any JobSubmitter) async throws -> ProgramOutcome
+    /// True when the program reads Hadoop's generic options (`-D`, `-files`…)
+    /// itself, in order, as streaming does; otherwise `-D key=value` options are
+    /// taken out of its arguments, wherever they are, before it runs.
+    static var readsGenericOptions: Bool { get }
+}
+
+extension JobProgram {
+    public static var readsGenericOptions: Bool { false }
 }
 
 /// What a program produced: the jobs it ran and the lines it prints at the end.

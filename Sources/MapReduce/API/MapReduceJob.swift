@@ -54,11 +54,30 @@ public struct OutputSpec: Sendable, Hashable {
     public var path: String
     /// How records are written.
     public var format: OutputFormat
+    /// How part files are named.
+    public var partNames: PartNames
 
     /// An output spec; paths may be plain or `file://` URIs.
-    public init(path: String, format: OutputFormat = .text) {
+    public init(path: String, format: OutputFormat = .text, partNames: PartNames = .mapreduce) {
         self.path = LocalPath.resolve(path)
         self.format = format
+        self.partNames = partNames
+    }
+}
+
+/// The names of a job's part files, which differ between Hadoop's two APIs.
+public enum PartNames: Sendable, Hashable {
+    /// The `mapreduce` API's `part-m-00000` and `part-r-00000`.
+    case mapreduce
+    /// The old `mapred` API's `part-00000` for both, which streaming jobs write.
+    case mapred
+
+    /// The part file of `task` of `kind`.
+    public func name(kind: TaskKind, task: Int) -> String {
+        switch self {
+        case .mapreduce: return "part-\(kind.letter)-\(TaskAttemptID.partNumber(task))"
+        case .mapred: return "part-\(TaskAttemptID.partNumber(task))"
+        }
     }
 }
 

@@ -22,6 +22,10 @@ public struct TaskAttemptReport: Sendable, Hashable {
     public var error: String?
     /// The attempt's counters (empty for failed attempts).
     public var counters: Counters
+    /// The attempt's last status line, if it set one.
+    public var status: String? = nil
+    /// The tail of the attempt's log (a streaming task's stderr).
+    public var log = TaskLog()
 
     /// Whether the attempt succeeded.
     public var succeeded: Bool { error == nil }

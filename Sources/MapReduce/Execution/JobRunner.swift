@@ -130,7 +130,7 @@ private struct RunContext: Sendable {
         for _ in 0..<maxMapAttempts {
             let attempt = TaskAttemptID(jobID: id, kind: .map, task: index, attempt: attempts.nextAttempt(.map, index))
             let task = MapTask(job: job, split: splits[index], attempt: attempt, partitions: partitions, committer: committer)
-            switch try await runAttempt(attempt, excluding: excluded, counters: \.counters, task.run) {
+            switch try await runAttempt(attempt, excluding: excluded, outcome: \.outcome, task.run) {
             case .success(let result):
                 if let output = result.output { mapOutputs.set(index, output) }
                 return
@@ -159,7 +159,7 @@ private struct RunContext: Sendable {
             let outputs = splits.indices.compactMap { mapOutputs.get($0) }
             let attempt = TaskAttemptID(jobID: id, kind: .reduce, task: partition, attempt: attempts.nextAttempt(.reduce, partition))
             let task = ReduceTask(job: job, partition: partition, partitions: partitions, mapOutputs: outputs, attempt: attempt, committer: committer)
-            switch try await runAttempt(attempt, excluding: excluded, counters: { $0 }, task.run) {
+            switch try await runAttempt(attempt, excluding: excluded, outcome: { $0 }, task.run) {
             case .success:
                 return
             case .failure(let failure):
@@ -184,7 +184,7 @@ private struct RunContext: Sendable {
     private func runAttempt<T: Sendable>(
         _ attempt: TaskAttemptID,
         excluding excluded: Set<String>,
-        counters: @escaping @Sendable (T) -> Counters,
+        outcome: @escaping @Sendable (T) -> TaskOutcome,
         _ work: @escaping @Sendable (TaskEnvironment, @escaping (Double) -> Void) throws -> T
     ) async throws -> Result<T, AttemptError> {
         let tracker = self.tracker
@@ -193,16 +193,24 @@ private struct RunContext: Sendable {
                 do {
                     let result = try work(environment) { tracker.update(attempt.kind, task: attempt.task, fraction: $0) }
                     return (result, environment.nodeName)
+                } catch let failure as TaskOutcome.Failure {
+                    throw AttemptError(nodeName: environment.nodeName, underlying: failure.underlying, status: failure.status, log: failure.log)
                 } catch {
                     throw AttemptError(nodeName: environment.nodeName, underlying: error)
                 }
             }
-            attempts.record(TaskAttemptReport(attempt: attempt, nodeName: node, error: nil, counters: counters(result)))
+            let finished = outcome(result)
+            attempts.record(TaskAttemptReport(
+                attempt: attempt, nodeName: node, error: nil, counters: finished.counters, status: finished.status, log: finished.log
+            ))
             return .success(result)
         } catch let failure as AttemptError {
             if failure.underlying is TaskKilled && Task.isCancelled { throw CancellationError() }
             committer.abortTask(attempt)
-            attempts.record(TaskAttemptReport(attempt: attempt, nodeName: failure.nodeName, error: String(describing: failure.underlying), counters: Counters()))
+            attempts.record(TaskAttemptReport(
+                attempt: attempt, nodeName: failure.nodeName, error: String(describing: failure.underlying), counters: Counters(),
+                status: failure.status, log: failure.log
+            ))
             tracker.update(attempt.kind, task: attempt.task, fraction: 0)
             return .failure(failure)
         }
@@ -223,6 +231,32 @@ private struct AttemptError: Error, @unchecked Sendable {
     // Unchecked: built once in the failing attempt and only read afterwards.
     var nodeName: String
     var underlying: any Error
+    var status: String? = nil
+    var log = TaskLog()
+}
+
+/// What one attempt leaves in its report besides its output.
+struct TaskOutcome: Sendable {
+    var counters: Counters
+    var status: String?
+    var log: TaskLog
+
+    /// Runs an attempt's work; an error it throws leaves with the attempt's status and log.
+    static func capturing<T>(_ context: TaskContext, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch {
+            throw Failure(underlying: error, status: context.status, log: context.log)
+        }
+    }
+
+    /// An attempt's error, with the status and log it had when it failed.
+    struct Failure: Error, @unchecked Sendable {
+        // Unchecked: built once in the failing attempt and only read afterwards.
+        var underlying: any Error
+        var status: String?
+        var log: TaskLog
+    }
 }
 
 /// Every attempt of a run, and the next attempt number of each task.

@@ -11,12 +11,19 @@ struct MapTask {
 
     struct Result: Sendable {
         var output: MapOutputFile?
-        var counters: Counters
+        var outcome: TaskOutcome
     }
 
     func run(in environment: TaskEnvironment, progress: @escaping (Double) -> Void) throws -> Result {
+        let context = TaskContext(
+            configuration: job.configuration, attempt: attempt, split: split, partitions: partitions,
+            nodeName: environment.nodeName, localDirectory: environment.localDirectory, cancellation: environment.cancellation
+        )
+        return try TaskOutcome.capturing(context) { try run(in: environment, context: context, progress: progress) }
+    }
+
+    private func run(in environment: TaskEnvironment, context: TaskContext, progress: @escaping (Double) -> Void) throws -> Result {
         let configuration = job.configuration
-        let context = TaskContext(configuration: configuration, attempt: attempt, split: split, partitions: partitions, nodeName: environment.nodeName, cancellation: environment.cancellation)
         var mapper = job.mapper()
         var reader = try job.input.makeReader(for: split, configuration: configuration)
         var counters = Counters()
@@ -26,7 +33,7 @@ struct MapTask {
         var partWriter: (any RecordWriter)?
         if partitions == 0 {
             let directory = try committer.setupTask(attempt)
-            let path = "\(directory)/part-m-\(TaskAttemptID.partNumber(attempt.task))"
+            let path = "\(directory)/\(job.output.partNames.name(kind: .map, task: attempt.task))"
             let writer: any RecordWriter = job.output.format == .text
                 ? try TextRecordWriter(path: path, separator: configuration.string(ConfigKey.outputSeparator, default: "\t"), disk: UnboundedDisk())
                 : try RawRecordWriter(path: path, disk: UnboundedDisk())
@@ -88,6 +95,6 @@ struct MapTask {
             try committer.commitTask(attempt)
         }
         progress(1)
-        return Result(output: mapOutput, counters: counters)
+        return Result(output: mapOutput, outcome: TaskOutcome(counters: counters, status: context.status, log: context.log))
     }
 }

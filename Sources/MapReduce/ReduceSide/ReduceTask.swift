@@ -10,9 +10,16 @@ struct ReduceTask {
     let attempt: TaskAttemptID
     let committer: FileOutputCommitter
 
-    func run(in environment: TaskEnvironment, progress: @escaping (Double) -> Void) throws -> Counters {
+    func run(in environment: TaskEnvironment, progress: @escaping (Double) -> Void) throws -> TaskOutcome {
+        let context = TaskContext(
+            configuration: job.configuration, attempt: attempt, split: nil, partitions: partitions,
+            nodeName: environment.nodeName, localDirectory: environment.localDirectory, cancellation: environment.cancellation
+        )
+        return try TaskOutcome.capturing(context) { try run(in: environment, context: context, progress: progress) }
+    }
+
+    private func run(in environment: TaskEnvironment, context: TaskContext, progress: @escaping (Double) -> Void) throws -> TaskOutcome {
         let configuration = job.configuration
-        let context = TaskContext(configuration: configuration, attempt: attempt, split: nil, partitions: partitions, nodeName: environment.nodeName, cancellation: environment.cancellation)
         let bufferBytes = max(16 << 10, min(256 << 10, (64 << 20) / max(1, mapOutputs.count)))
         var readers: [SegmentReader] = []
         var shuffleBytes: Int64 = 0
@@ -31,7 +38,7 @@ struct ReduceTask {
         let merge = MergeQueue(readers: readers)
 
         let directory = try committer.setupTask(attempt)
-        let path = "\(directory)/part-r-\(TaskAttemptID.partNumber(partition))"
+        let path = "\(directory)/\(job.output.partNames.name(kind: .reduce, task: partition))"
         let writer: any RecordWriter = job.output.format == .text
             ? try TextRecordWriter(path: path, separator: configuration.string(ConfigKey.outputSeparator, default: "\t"), disk: UnboundedDisk())
             : try RawRecordWriter(path: path, disk: UnboundedDisk())
@@ -65,6 +72,6 @@ struct ReduceTask {
         counters[.fileBytesRead] = merge.bytesRead
         counters[.bytesWritten] = (writer as? TextRecordWriter)?.bytesWritten ?? (writer as? RawRecordWriter)?.bytesWritten ?? 0
         progress(1)
-        return counters
+        return TaskOutcome(counters: counters, status: context.status, log: context.log)
     }
 }

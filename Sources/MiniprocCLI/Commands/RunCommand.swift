@@ -4,13 +4,16 @@ import ClusterProfiles
 import Foundation
 import Jobs
 import MapReduce
+import Streaming
 
 /// `miniproc run`: creates an embedded cluster from a profile, runs one program
 /// of the job library on it with Hadoop-style progress and counters, and deletes it.
 ///
 /// Exit codes: 0 when the job is DONE; 1 when it failed (the error stream says
 /// why); 2 when the program rejected its arguments (its usage follows); 64 for
-/// options rejected before any cluster is created.
+/// options rejected before any cluster is created. A streaming job exits as
+/// Hadoop's does: 1 for bad arguments or a failed job, 2 for a bad input path,
+/// 4 for an output that exists.
 struct RunCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -20,7 +23,8 @@ struct RunCommand: ConsoleCommand {
           miniproc run wordcount samples /tmp/wordcount-out
           miniproc run --profile standard -D mapreduce.job.reduces=4 terasort in out
           miniproc run teragen 1000000 /tmp/tera-in
-        Run `miniproc jobs` for the list of programs.
+          miniproc run streaming -files mapper.py,reducer.py -input in -output out -mapper mapper.py -reducer reducer.py
+        Run `miniproc jobs` for the list of programs; `miniproc run streaming -help` for streaming's options.
         """
     )
 
@@ -44,8 +48,8 @@ struct RunCommand: ConsoleCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        guard JobLibrary.program(named: program) != nil else {
-            throw ValidationError(UnknownProgram(name: program).description)
+        guard Programs.program(named: program) != nil else {
+            throw ValidationError("Unknown program '\(program)' chosen.\n" + Programs.listing)
         }
     }
 
@@ -55,13 +59,15 @@ struct RunCommand: ConsoleCommand {
     /// - Throws: `GenericOptionsError` for a `-D` that is not `key=value`.
     func invocation() throws(GenericOptionsError) -> (properties: [String: String], arguments: [String]) {
         let (leading, _) = try GenericOptions.split(properties.flatMap { ["-D", $0] })
+        // A program that reads its generic options itself gets them as given.
+        if Programs.program(named: program)?.readsGenericOptions == true { return (leading, arguments) }
         let (trailing, programArguments) = try GenericOptions.split(arguments)
         return (leading.merging(trailing) { _, new in new }, programArguments.map(\.text))
     }
 
     func run(console: Console) async throws {
-        guard let programType = JobLibrary.program(named: program) else {
-            throw ValidationError(UnknownProgram(name: program).description)
+        guard let programType = Programs.program(named: program) else {
+            throw ValidationError("Unknown program '\(program)' chosen.\n" + Programs.listing)
         }
         let (jobProperties, programArguments) = try invocation()
         let log = HadoopLog(console: console)
@@ -78,6 +84,9 @@ struct RunCommand: ConsoleCommand {
         case .failed(let message):
             console.printError("error: \(message)")
             throw ExitCode.failure
+        case .streamingFailed(let error):
+            console.printError(error.description)
+            throw ExitCode(error.exitCode)
         }
     }
 }

@@ -4,6 +4,7 @@ import ClusterProfiles
 import Foundation
 import Jobs
 import MapReduce
+import Streaming
 import Synchronization
 
 /// What `miniproc run` does with its embedded cluster: create it from a profile,
@@ -22,6 +23,8 @@ struct EmbeddedCluster {
         case usage(String)
         /// The job ended in another state than DONE; the message says which and why.
         case failed(String)
+        /// A streaming job failed; the error carries Hadoop's exit code.
+        case streamingFailed(StreamJobError)
     }
 
     func run(program: any JobProgram.Type, arguments: [String], properties: [String: String]) async throws -> Outcome {
@@ -52,6 +55,8 @@ struct EmbeddedCluster {
                 outcome = .succeeded
             } else if let usage = thrown.withLock({ $0 }) as? UsageError {
                 outcome = .usage(usage.message)
+            } else if let streaming = thrown.withLock({ $0 }) as? StreamJobError {
+                outcome = .streamingFailed(streaming)
             } else {
                 let message = "Job \(job.id) ended \(job.state): \(job.status.details ?? "no details")"
                 log.info("miniproc.Job", message)

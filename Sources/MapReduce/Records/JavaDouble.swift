@@ -2,8 +2,9 @@
 /// programs print: shortest round-trip digits, `NaN` and `Infinity` spelled
 /// Java's way, and the computerized `1.0E7` form outside Java's plain range
 /// [10⁻³, 10⁷). (Java before 19 sometimes printed one digit more than the shortest.)
-enum JavaDouble {
-    static func string(_ value: Double) -> String {
+public enum JavaDouble {
+    /// `value` as Java prints it.
+    public static func string(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         let magnitude = value.magnitude
