@@ -250,24 +250,31 @@ struct StorageAPI: Sendable {
         for parameter in contentType.split(separator: ";") {
             let trimmed = parameter.trimmingCharacters(in: .whitespaces)
             if trimmed.lowercased().hasPrefix("boundary=") {
-                return String(trimmed.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                return String(trimmed.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
             }
         }
         return nil
     }
 
-    /// The bodies of a `multipart/related` message, in order.
+    /// The bodies of a `multipart/related` message, in order. Lines may end in
+    /// CRLF (RFC 2046) or a bare LF, which Python's `email` generator — gcloud's
+    /// upload path — writes.
     static func multipartParts(_ data: Data, boundary: String) -> [Data] {
         let delimiter = Data("--\(boundary)".utf8)
+        let lf = Data("\n".utf8)
         var parts: [Data] = []
         guard var cursor = data.range(of: delimiter)?.upperBound else { return [] }
         while cursor < data.endIndex {
             // "--" after a delimiter closes the message.
             if data[cursor...].starts(with: Data("--".utf8)) { break }
-            guard let headerEnd = data.range(of: Data("\r\n\r\n".utf8), in: cursor ..< data.endIndex),
-                  let next = data.range(of: Data("\r\n".utf8) + delimiter, in: headerEnd.upperBound ..< data.endIndex)
-            else { break }
-            parts.append(Data(data[headerEnd.upperBound ..< next.lowerBound]))
+            guard let next = data.range(of: lf + delimiter, in: cursor ..< data.endIndex) else { break }
+            let headersAndBody = data[cursor ..< next.lowerBound]
+            let crlfEnd = headersAndBody.range(of: Data("\r\n\r\n".utf8))
+            let lfEnd = headersAndBody.range(of: Data("\n\n".utf8))
+            guard let headerEnd = [crlfEnd, lfEnd].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { break }
+            var body = Data(data[headerEnd.upperBound ..< next.lowerBound])
+            if body.last == 13 { body.removeLast() }
+            parts.append(body)
             cursor = next.upperBound
         }
         return parts
