@@ -106,7 +106,7 @@ let package = Package(
         // Benchmarks need only the core, never the server stack.
         .executableTarget(
             name: "MiniprocBench",
-            dependencies: ["MapReduce", "Jobs", "ResourceManager", "Cluster", "Autoscaling", "SimulationCharts", "SeededRandom"],
+            dependencies: ["MapReduce", "Jobs", "Streaming", "ResourceManager", "Cluster", "Autoscaling", "SimulationCharts", "SeededRandom"],
             swiftSettings: swiftSettings
         ),
 

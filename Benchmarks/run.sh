@@ -3,6 +3,8 @@
 #
 #   Benchmarks/run.sh wordcount SIZE     word count of a Zipf corpus (e.g. 1G) vs `tr | sort | uniq -c` and `wc -w`
 #   Benchmarks/run.sh terasort ROWS      terasort of gensort-ASCII records (e.g. 10000000) vs `LC_ALL=C sort`
+#   Benchmarks/run.sh streaming SIZE     streaming jobs (e.g. 256M): `cat`/`cat` vs `cat | LC_ALL=C sort`, and the
+#                                        Python word count of Examples/streaming vs the same scripts in a shell pipeline
 #   Benchmarks/run.sh scheduler          1,000,000 containers placed on a 1,000-node resource manager,
 #                                        then a 1,000-node simulated cluster created and deleted
 #   Benchmarks/run.sh simulate           24 h of a cluster of up to 500 workers under ~10,000 jobs, on virtual time

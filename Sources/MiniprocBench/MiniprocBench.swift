@@ -14,8 +14,9 @@ struct MiniprocBench {
                 try SchedulerBenchmark.run(arguments: Array(arguments.dropFirst()))
                 try await ClusterLifecycleBenchmark.run()
             case "simulate": try await SimulateBenchmark.run(arguments: Array(arguments.dropFirst()))
+            case "streaming": try await StreamingBenchmark.run(arguments: Array(arguments.dropFirst()))
             default:
-                FileHandle.standardError.write(Data("usage: miniproc-bench wordcount SIZE | terasort ROWS | scheduler | simulate\n".utf8))
+                FileHandle.standardError.write(Data("usage: miniproc-bench wordcount SIZE | terasort ROWS | streaming SIZE | scheduler | simulate\n".utf8))
                 exit(2)
             }
         } catch {

@@ -9,27 +9,10 @@ import Testing
 @Suite(.serialized) struct GcloudStreamingTests {
     static let streamingJar = "file:///usr/lib/hadoop/hadoop-streaming.jar"
 
-    static let mapper = """
-        #!/usr/bin/env python3
-        import sys
-        for line in sys.stdin:
-            for word in line.split():
-                print(f"{word}\\t1")
-        """
-    static let reducer = """
-        #!/usr/bin/env python3
-        import sys
-        current, total = None, 0
-        for line in sys.stdin:
-            word, count = line.rstrip("\\n").split("\\t", 1)
-            if word != current:
-                if current is not None:
-                    print(f"{current}\\t{total}")
-                current, total = word, 0
-            total += int(count)
-        if current is not None:
-            print(f"{current}\\t{total}")
-        """
+    /// The README's Python word count, from `Examples/streaming/`.
+    static let examples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/streaming").path
 
     @Test func gcloudRunsAPythonStreamingJobWithLocalScriptsItStages() async throws {
         let gcloud = try Gcloud()
@@ -40,8 +23,9 @@ import Testing
         try scratch.put(bucket: "b", name: "in/two.txt", "the end\n")
         let scripts = scratch.path + "/scripts"
         try FileManager.default.createDirectory(atPath: scripts, withIntermediateDirectories: true)
-        try Data(Self.mapper.utf8).write(to: URL(fileURLWithPath: scripts + "/mapper.py"))
-        try Data(Self.reducer.utf8).write(to: URL(fileURLWithPath: scripts + "/reducer.py"))
+        for script in ["mapper.py", "reducer.py"] {
+            try FileManager.default.copyItem(atPath: Self.examples + "/" + script, toPath: scripts + "/" + script)
+        }
         try Data("#!/bin/sh\nwhile read line; do\n  case \"$line\" in *end*) echo \"cannot map: $line\" >&2; exit 3;; esac\n  echo \"$line\"\ndone\n".utf8)
             .write(to: URL(fileURLWithPath: scripts + "/failing.sh"))
 

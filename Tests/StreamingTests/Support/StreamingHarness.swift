@@ -40,29 +40,14 @@ struct StreamOutput {
     }
 }
 
-/// Python word count scripts, the README's.
+/// The README's Python word count, from `Examples/streaming/`.
 enum PythonWordCount {
-    static let mapper = """
-        #!/usr/bin/env python3
-        import sys
-        for line in sys.stdin:
-            for word in line.split():
-                print(f"{word}\\t1")
-        """
-    static let reducer = """
-        #!/usr/bin/env python3
-        import sys
-        current, total = None, 0
-        for line in sys.stdin:
-            word, count = line.rstrip("\\n").split("\\t", 1)
-            if word != current:
-                if current is not None:
-                    print(f"{current}\\t{total}")
-                current, total = word, 0
-            total += int(count)
-        if current is not None:
-            print(f"{current}\\t{total}")
-        """
+    /// The repository's `Examples/streaming` directory.
+    static let examples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/streaming").path
+    static var mapper: String { (try? String(contentsOfFile: examples + "/mapper.py", encoding: .utf8)) ?? "" }
+    static var reducer: String { (try? String(contentsOfFile: examples + "/reducer.py", encoding: .utf8)) ?? "" }
 
     /// Writes both scripts into `directory`; returns their paths.
     static func install(in directory: String) throws -> (mapper: String, reducer: String) {
