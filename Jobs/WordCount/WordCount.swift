@@ -39,3 +39,13 @@ struct TokenCountMapper: Mapper {
         }
     }
 }
+
+/// Word count also runs as a Hadoop Streaming program (`miniproc stream map wordcount`):
+/// its records are `word<TAB>count` lines.
+extension WordCount: StreamableJob {
+    public typealias Key = String
+    public typealias Value = Int64
+    public static func makeMapper(configuration: JobConfiguration) -> any Mapper { TokenCountMapper() }
+    public static func makeCombiner(configuration: JobConfiguration) -> (any Reducer)? { LongSumReducer() }
+    public static func makeReducer(configuration: JobConfiguration) -> any Reducer { LongSumReducer() }
+}

@@ -9,7 +9,7 @@ public struct Miniproc: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "miniproc",
         abstract: "A local, high-fidelity Google Cloud Dataproc: simulated clusters running real MapReduce jobs.",
-        subcommands: [RunCommand.self, ServeCommand.self, SimulateCommand.self, JobsCommand.self]
+        subcommands: [RunCommand.self, ServeCommand.self, SimulateCommand.self, JobsCommand.self, StreamFilterCommand.self]
     )
 
     /// The root command takes no options of its own.

@@ -60,3 +60,36 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("existing")).isEmpty)
     }
 }
+
+@Suite struct StreamFilterCommandTests {
+    /// The `miniproc` executable built beside the test bundle.
+    static var executable: String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("miniproc").path
+    }
+
+    @Test func wordCountRunsUnchangedAsTheMapperAndReducerOfAStreamingJob() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let corpus = try scratch.corpus(files: 2, lines: 40)
+        let executable = Self.executable
+        #expect(FileManager.default.isExecutableFile(atPath: executable), "build the miniproc product first (swift build)")
+
+        let output = scratch.path("out")
+        let result = await CommandResult.miniproc(
+            "run", "streaming", "-D", "mapreduce.job.reduces=2", "-input", scratch.path("in"), "-output", output,
+            "-mapper", "\(executable) stream map wordcount", "-combiner", "\(executable) stream combine wordcount",
+            "-reducer", "\(executable) stream reduce wordcount")
+        #expect(result.exitCode == .success, "\(result.error)")
+        var lines: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: output) where name.hasPrefix("part-") {
+            lines += try String(contentsOfFile: output + "/" + name, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        #expect(lines.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } == corpus.expectedLines)
+    }
+
+    @Test func aProgramThatCannotStreamIsRefusedNamingThoseThatCan() async {
+        let result = await CommandResult.miniproc("stream", "map", "terasort")
+        #expect(result.exitCode == .validationFailure)
+        #expect(result.error.contains("'terasort' cannot run as a streaming program; these can: wordcount"))
+    }
+}

@@ -315,3 +315,36 @@ struct StreamingJobTests {
         }
     }
 }
+
+@Suite("Cancelling a streaming job")
+struct StreamingCancellationTests {
+    @Test("a cancelled job kills its running programs and leaves no output", .timeLimit(.minutes(1)))
+    func cancelKillsPrograms() async throws {
+        try await withTemporaryDirectory { directory in
+            try write("a\n", to: directory + "/in.txt")
+            let fifo = directory + "/started"
+            #expect(mkfifo(fifo, 0o600) == 0)
+            // The mapper says it is running through the FIFO, then blocks for good.
+            try write("#!/bin/sh\necho $$ > \"\(fifo)\"\nexec sleep 300\n", to: directory + "/m.sh", executable: true)
+            let job = Task {
+                try await runStreaming([
+                    "-files", directory + "/m.sh", "-input", directory + "/in.txt", "-output", directory + "/out", "-mapper", "m.sh",
+                ], in: directory)
+            }
+            let pidText = try await BlockingWork.run(cancellation: CancellationFlag()) { () -> String in
+                // Opening a FIFO for reading blocks until the mapper opens it for writing.
+                let fd = open(fifo, O_RDONLY)
+                defer { close(fd) }
+                var bytes = [UInt8](repeating: 0, count: 64)
+                let count = read(fd, &bytes, bytes.count)
+                return String(decoding: bytes.prefix(max(0, count)), as: UTF8.self)
+            }
+            let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(processIsAlive(pid))
+            job.cancel()
+            await #expect(throws: (any Error).self) { try await job.value }
+            #expect(!processIsAlive(pid))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+        }
+    }
+}
