@@ -88,7 +88,9 @@ import Testing
     @Test(arguments: [
         (#"{"placement":{"clusterName":"c1"},"sparkJob":{"mainClass":"x"}}"#, "job.sparkJob"),
         (#"{"placement":{"clusterName":"c1"},"hadoopJob":{"mainClass":"com.example.Nope"}}"#, "job.hadoopJob.mainClass"),
-        (#"{"placement":{"clusterName":"c1"},"hadoopJob":{"mainJarFileUri":"file:///usr/lib/hadoop/hadoop-streaming.jar","args":["-mapper","cat"]}}"#, "job.hadoopJob.mainJarFileUri"),
+        (#"{"placement":{"clusterName":"c1"},"hadoopJob":{"mainJarFileUri":"file:///usr/lib/hadoop/hadoop-streaming.jar","jarFileUris":["gs://b/x.jar"],"args":["-mapper","cat"]}}"#, "job.hadoopJob.jarFileUris"),
+        (#"{"placement":{"clusterName":"c1"},"hadoopJob":{"mainJarFileUri":"file:///usr/lib/hadoop/hadoop-streaming.jar","fileUris":["gs://b/../../m.py"],"args":["-mapper","cat"]}}"#, "job.hadoopJob.fileUris[0]"),
+        (#"{"placement":{"clusterName":"c1"},"hadoopJob":{"mainJarFileUri":"\#(examplesJar)","fileUris":["gs://b/m.py"],"args":["wordcount"]}}"#, "job.hadoopJob.fileUris"),
         (#"{"placement":{"clusterName":"c1"},"hadoopJob":{"mainJarFileUri":"\#(examplesJar)","args":["nosuchprogram"]}}"#, "job.hadoopJob.args[0]"),
         (#"{"placement":{"clusterName":"c1"},"hadoopJob":{"mainJarFileUri":"\#(examplesJar)","args":["wordcount","gs://b/../../etc","gs://b/o"]}}"#, "job.hadoopJob.args[1]"),
         (#"{"placement":{"clusterName":"c1"},"reference":{"jobId":"bad id!"},"hadoopJob":{"mainClass":"org.apache.hadoop.examples.WordCount"}}"#, "job.reference.jobId"),

@@ -127,6 +127,49 @@ struct StreamingJobTests {
         }
     }
 
+    @Test("-inputformat KeyValueTextInputFormat gives the mapper key<TAB>value lines, a line without a tab as key<TAB>")
+    func keyValueInput() async throws {
+        try await withTemporaryDirectory { directory in
+            try write("k1\tv1\tmore\nlonely\n", to: directory + "/in.txt")
+            _ = try await runStreaming([
+                "-input", directory + "/in.txt", "-output", directory + "/out", "-mapper", "sed s/^/seen:/", "-reducer", "NONE",
+                "-inputformat", "org.apache.hadoop.mapred.KeyValueTextInputFormat",
+            ], in: directory)
+            #expect(try StreamOutput(directory + "/out").lines == ["seen:k1\tv1\tmore", "seen:lonely\t"])
+        }
+    }
+
+    @Test("a zip archive is unpacked like a tarball; a shipped directory of programs is reachable by path")
+    func zipArchive() async throws {
+        try await withTemporaryDirectory { directory in
+            try write("x\n", to: directory + "/in.txt")
+            try write("#!/bin/sh\nwhile read l; do echo \"zipped\t$l\"; done\n", to: directory + "/tools/run.sh", executable: true)
+            let zip = Process()
+            zip.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            zip.arguments = ["-c", "import shutil; shutil.make_archive('\(directory)/tools', 'zip', '\(directory)/tools')"]
+            try zip.run()
+            zip.waitUntilExit()
+            _ = try await runStreaming([
+                "-archives", directory + "/tools.zip#bin", "-input", directory + "/in.txt", "-output", directory + "/out",
+                "-mapper", "sh bin/run.sh", "-reducer", "NONE",
+            ], in: directory)
+            #expect(try StreamOutput(directory + "/out").lines == ["zipped\tx"])
+        }
+    }
+
+    @Test("a program that is not executable is refused before any task runs")
+    func notExecutable() async throws {
+        try await withTemporaryDirectory { directory in
+            try write("x\n", to: directory + "/in.txt")
+            try write("#!/bin/sh\ncat\n", to: directory + "/plain.sh")
+            let error = await #expect(throws: StreamJobError.self) {
+                try await runStreaming(["-input", directory + "/in.txt", "-output", directory + "/out", "-mapper", directory + "/plain.sh"], in: directory)
+            }
+            #expect(try #require(error).message.contains("Permission denied"))
+            #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+        }
+    }
+
     @Test("reporter:counter and reporter:status lines on stderr become counters and status; other stderr is the log")
     func stderrReporter() async throws {
         try await withTemporaryDirectory { directory in

@@ -9,7 +9,7 @@ import Darwin
 /// of it. A line longer than the buffer grows it; nothing else does.
 struct LineBuffer: ~Copyable {
     private var storage: UnsafeMutableRawPointer
-    private var capacity = 64 << 10
+    private var capacity = 256 << 10
     private var start = 0
     private var end = 0
 

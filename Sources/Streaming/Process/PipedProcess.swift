@@ -32,7 +32,11 @@ final class PipedProcess {
     private(set) var brokenPipe = false
 
     /// Queued input beyond which `write` waits for the child to take some.
-    static let inputBufferBytes = 64 << 10
+    static let inputBufferBytes = 256 << 10
+    /// The pipe size asked for.
+    static let pipeBytes: Int32 = 1 << 20
+    /// `F_SETPIPE_SZ`, which Swift's Glibc module does not declare.
+    static let setPipeSize: Int32 = 1031
 
     /// Starts `executable` with `arguments` (argv[0] included), `environment` (`NAME=VALUE`) in `directory`.
     ///
@@ -94,6 +98,9 @@ final class PipedProcess {
         output = fds[2]
         error = fds[4]
         for fd in [input, output, error] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        // Larger pipes (Linux's F_SETPIPE_SZ) let the program run on while this
+        // thread sorts or spills; the system's limit applies, and failing to raise it is harmless.
+        for fd in [input, output] { _ = fcntl(fd, Self.setPipeSize, Self.pipeBytes) }
         pending = ByteQueue(capacity: Self.inputBufferBytes * 2)
     }
 
