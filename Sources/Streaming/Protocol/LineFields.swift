@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MapReduce
 
 /// How a line a streaming program writes becomes a key and a value, as
 /// Hadoop's `TextOutputReader` decides: the key is everything before the
@@ -20,14 +21,14 @@ struct LineFields: Sendable {
     /// Splits `line` and calls `body` with its key and value.
     @inline(__always)
     func split<R>(_ line: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        guard let base = line.baseAddress, !separator.isEmpty else { return try body(line, EmptyBuffer.bytes) }
+        guard let base = line.baseAddress, !separator.isEmpty else { return try body(line, EmptyBytes.buffer) }
         var position = find(base, from: 0, count: line.count)
         var field = 1
         while field < keyFields, let found = position {
             position = find(base, from: found + separator.count, count: line.count)
             field += 1
         }
-        guard let at = position else { return try body(line, EmptyBuffer.bytes) }
+        guard let at = position else { return try body(line, EmptyBytes.buffer) }
         let valueStart = at + separator.count
         return try body(
             UnsafeRawBufferPointer(start: base, count: at),
@@ -49,10 +50,4 @@ struct LineFields: Sendable {
         }
         return nil
     }
-}
-
-/// A valid, empty byte range.
-enum EmptyBuffer {
-    nonisolated(unsafe) private static let storage = UnsafeMutableRawPointer.allocate(byteCount: 8, alignment: 8)
-    static var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: 0) }
 }
