@@ -169,7 +169,7 @@ struct TextIdentityMapper: Mapper {
             return
         }
         offsetText.removeAll(keepingCapacity: true)
-        offsetText.append(contentsOf: String(record.offset).utf8)
+        record.offset.appendText(to: &offsetText)
         try offsetText.withUnsafeBytes { try output.emit(key: $0, value: record.value) }
     }
 }

@@ -33,7 +33,7 @@ public struct StreamingMapper: Mapper {
         }
         if keyIsOffset {
             offsetText.removeAll(keepingCapacity: true)
-            offsetText.append(contentsOf: String(record.offset).utf8)
+            record.offset.appendText(to: &offsetText)
             try offsetText.withUnsafeBytes { key in
                 try separator.withUnsafeBytes { try task.writeLine(key, $0, record.value, emit: emit) }
             }
